@@ -1,0 +1,13 @@
+package dev.slipway.api;
+
+import dev.slipway.api.config.AppConfig;
+
+/** Code that runs at a hook point of a release ({@code post_deploy}, {@code pre_stop}, …). */
+public interface LifecycleHook extends Strategy {
+
+    /** Cheap and free of side effects: whether this hook has something to do at {@code point}. */
+    boolean accept(String point, AppConfig config);
+
+    /** Runs the hook beside the release; throwing fails the hook. */
+    void run(String point, DeploymentInfo release, StageContext context) throws StageException;
+}

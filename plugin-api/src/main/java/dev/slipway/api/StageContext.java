@@ -1,0 +1,35 @@
+package dev.slipway.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the host gives a strategy for one stage of one deployment. Strategies use this and never
+ * global state or the service's own configuration.
+ */
+public interface StageContext {
+
+    String app();
+
+    UUID deploymentId();
+
+    /** A directory this stage may write to; it belongs to this deployment. */
+    Path workDir();
+
+    /** Environment for processes this stage runs: the app's env plus what the host passes through. */
+    Map<String, String> env();
+
+    /** Stage log, streamed to the user. */
+    StageLog log();
+
+    /** Settings the operator gave this strategy ({@code slipway.plugins.<name>.<key>}). */
+    Map<String, String> config();
+
+    /** Runs a program (an argument array, never a shell string) with this context's env and log. */
+    default void run(List<String> command, Path dir, Duration timeout) throws StageException {
+        Commands.run(command, dir, env(), log(), timeout);
+    }
+}

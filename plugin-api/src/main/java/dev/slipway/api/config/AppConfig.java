@@ -1,0 +1,60 @@
+package dev.slipway.api.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An app's configuration, from {@code slipway.toml} (or {@code hop3.toml}), {@code Procfile} and
+ * {@code .env}. Absent strategy names are {@code null}: they mean "auto-detect".
+ */
+public record AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
+                        Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons) {
+
+    public static final Duration DEFAULT_HEALTHCHECK_TIMEOUT = Duration.ofSeconds(30);
+
+    public AppConfig {
+        Objects.requireNonNull(build, "build");
+        Objects.requireNonNull(deploy, "deploy");
+        processes = Map.copyOf(processes);
+        env = Map.copyOf(env);
+        Objects.requireNonNull(healthcheck, "healthcheck");
+        hooks = Map.copyOf(hooks);
+        Objects.requireNonNull(proxy, "proxy");
+        addons = List.copyOf(addons);
+    }
+
+    /** The configuration of an app that has no configuration files at all. */
+    public static AppConfig empty() {
+        return new AppConfig(new Build(null, null, null), new Deploy(null), Map.of(), Map.of(),
+                new Healthcheck(null, DEFAULT_HEALTHCHECK_TIMEOUT), Map.of(), new Proxy(List.of()), List.of());
+    }
+
+    /** @param staticDir directory holding the site, for the static toolchain; {@code null} = the root */
+    public record Build(String strategy, String toolchain, String staticDir) {
+    }
+
+    public record Deploy(String strategy) {
+    }
+
+    /** @param path HTTP path to probe; {@code null} = a TCP connect is enough */
+    public record Healthcheck(String path, Duration timeout) {
+        public Healthcheck {
+            Objects.requireNonNull(timeout, "timeout");
+        }
+    }
+
+    public record Proxy(List<String> domains) {
+        public Proxy {
+            domains = List.copyOf(domains);
+        }
+    }
+
+    public record Addon(String type, Map<String, String> options) {
+        public Addon {
+            Objects.requireNonNull(type, "type");
+            options = Map.copyOf(options);
+        }
+    }
+}

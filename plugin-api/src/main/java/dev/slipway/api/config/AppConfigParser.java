@@ -1,0 +1,226 @@
+package dev.slipway.api.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Parses {@code slipway.toml} (and {@code hop3.toml}, which has the same shape). Every error names
+ * the file, the line, the key and what is allowed, so the user can fix it before anything is built.
+ */
+public final class AppConfigParser {
+
+    public static final Set<String> HOOK_POINTS = Set.of("post_deploy", "pre_stop");
+    private static final Map<String, Set<String>> KEYS = Map.of(
+            "build", Set.of("strategy", "toolchain", "static-dir"),
+            "deploy", Set.of("strategy"),
+            "healthcheck", Set.of("path", "timeout"),
+            "hooks", HOOK_POINTS,
+            "proxy", Set.of("domains"));
+    private static final Set<String> SECTIONS = Set.of("build", "deploy", "run", "env", "healthcheck", "hooks",
+            "proxy", "addons");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Duration MAX_HEALTHCHECK_TIMEOUT = Duration.ofMinutes(10);
+
+    private final String file;
+    private final TomlParseResult toml;
+
+    private AppConfigParser(String file, TomlParseResult toml) {
+        this.file = file;
+        this.toml = toml;
+    }
+
+    public static AppConfig parse(String text, String file) throws ConfigException {
+        TomlParseResult result = Toml.parse(text);
+        if (result.hasErrors()) {
+            TomlParseError first = result.errors().get(0);
+            throw new ConfigException(file + " line " + first.position().line() + ", column "
+                    + first.position().column() + ": " + first.getMessage());
+        }
+        return new AppConfigParser(file, result).read();
+    }
+
+    private AppConfig read() throws ConfigException {
+        for (String section : toml.keySet()) {
+            if (!SECTIONS.contains(section)) {
+                throw error(section, "unknown section [" + Names.printable(section) + "]; allowed: "
+                        + String.join(", ", sorted(SECTIONS)));
+            }
+            if (!section.equals("addons") && !toml.isTable(List.of(section))) {
+                throw error(section, "\"" + section + "\" must be a table ([" + section + "])");
+            }
+        }
+        for (Map.Entry<String, Set<String>> section : KEYS.entrySet()) {
+            TomlTable table = toml.getTable(List.of(section.getKey()));
+            if (table != null) {
+                for (String key : table.keySet()) {
+                    if (!section.getValue().contains(key)) {
+                        throw error(section.getKey() + "." + key, "[" + section.getKey() + "] key \""
+                                + Names.printable(key) + "\" is unknown; allowed: " + String.join(", ", sorted(section.getValue())));
+                    }
+                }
+            }
+        }
+        return new AppConfig(
+                new AppConfig.Build(strategyName("build", "strategy"), strategyName("build", "toolchain"),
+                        relativePath("build", "static-dir")),
+                new AppConfig.Deploy(strategyName("deploy", "strategy")),
+                stringTable("run", Names.PROCESS_TYPE, "a lower-case process type such as web"),
+                stringTable("env", Names.ENV_KEY, "letters, digits and '_', not starting with a digit"),
+                new AppConfig.Healthcheck(healthcheckPath(), healthcheckTimeout()),
+                stringTable("hooks", Pattern.compile(".*"), ""),
+                new AppConfig.Proxy(domains()),
+                addons());
+    }
+
+    private String string(String section, String key) throws ConfigException {
+        List<String> path = List.of(section, key);
+        Object value = toml.get(path);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw error(section + "." + key, "[" + section + "] " + key + " must be a non-empty string");
+        }
+        return text;
+    }
+
+    private String strategyName(String section, String key) throws ConfigException {
+        String name = string(section, key);
+        if (name != null && !Names.STRATEGY.matcher(name).matches()) {
+            throw error(section + "." + key, "[" + section + "] " + key + " \"" + Names.printable(name)
+                    + "\" is not a strategy name: use lower-case letters, digits and '-'");
+        }
+        return name;
+    }
+
+    private String relativePath(String section, String key) throws ConfigException {
+        String path = string(section, key);
+        if (path != null && (path.startsWith("/") || List.of(path.split("/")).contains(".."))) {
+            throw error(section + "." + key, "[" + section + "] " + key + " must be a path inside the app, without '..'");
+        }
+        return path;
+    }
+
+    private Map<String, String> stringTable(String section, Pattern keyShape, String keyRule) throws ConfigException {
+        TomlTable table = toml.getTable(List.of(section));
+        Map<String, String> values = new LinkedHashMap<>();
+        if (table == null) {
+            return values;
+        }
+        for (String key : table.keySet()) {
+            String where = section + "." + key;
+            if (!keyShape.matcher(key).matches()) {
+                throw error(where, "[" + section + "] key \"" + Names.printable(key) + "\" is invalid: " + keyRule);
+            }
+            Object value = table.get(List.of(key));
+            if (value instanceof String || value instanceof Long || value instanceof Boolean || value instanceof Double) {
+                values.put(key, value.toString());
+            } else {
+                throw error(where, "[" + section + "] " + key + " must be a string, number or boolean");
+            }
+        }
+        return values;
+    }
+
+    private String healthcheckPath() throws ConfigException {
+        String path = string("healthcheck", "path");
+        if (path != null && (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == 127))) {
+            throw error("healthcheck.path", "[healthcheck] path must start with '/' and contain no spaces, e.g. \"/healthz\"");
+        }
+        return path;
+    }
+
+    private Duration healthcheckTimeout() throws ConfigException {
+        String text = string("healthcheck", "timeout");
+        if (text == null) {
+            return AppConfig.DEFAULT_HEALTHCHECK_TIMEOUT;
+        }
+        Matcher m = DURATION.matcher(text);
+        Duration timeout = null;
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            timeout = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        }
+        if (timeout == null || timeout.isZero() || timeout.compareTo(MAX_HEALTHCHECK_TIMEOUT) > 0) {
+            throw error("healthcheck.timeout", "[healthcheck] timeout \"" + Names.printable(text)
+                    + "\" is invalid: use a number and a unit (ms, s, m, h) such as \"30s\", at most 10m");
+        }
+        return timeout;
+    }
+
+    private List<String> domains() throws ConfigException {
+        Object value = toml.get(List.of("proxy", "domains"));
+        List<String> domains = new ArrayList<>();
+        if (value == null) {
+            return domains;
+        }
+        if (!(value instanceof TomlArray array)) {
+            throw error("proxy.domains", "[proxy] domains must be an array of host names");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            Object item = array.get(i);
+            if (!(item instanceof String domain) || !DOMAIN.matcher(domain).matches()) {
+                throw error("proxy.domains", "[proxy] domains[" + i + "] must be a lower-case host name such as"
+                        + " \"hello.example.com\"");
+            }
+            domains.add(domain);
+        }
+        return domains;
+    }
+
+    private List<AppConfig.Addon> addons() throws ConfigException {
+        Object value = toml.get(List.of("addons"));
+        List<AppConfig.Addon> addons = new ArrayList<>();
+        if (value == null) {
+            return addons;
+        }
+        if (!(value instanceof TomlArray array) || array.toList().stream().anyMatch(item -> !(item instanceof TomlTable))) {
+            throw error("addons", "addons must be an array of tables: [[addons]] with type = \"postgres\"");
+        }
+        for (int i = 0; i < array.size(); i++) {
+            TomlTable table = array.getTable(i);
+            Object type = table.get(List.of("type"));
+            if (!(type instanceof String name) || !Names.STRATEGY.matcher(name).matches()) {
+                throw new ConfigException(file + " line " + array.inputPositionOf(i).line() + ": [[addons]] entry "
+                        + (i + 1) + " needs type = \"<addon name>\", e.g. \"postgres\"");
+            }
+            Map<String, String> options = new LinkedHashMap<>();
+            for (String key : table.keySet()) {
+                if (!key.equals("type")) {
+                    options.put(key, String.valueOf(table.get(List.of(key))));
+                }
+            }
+            addons.add(new AppConfig.Addon(name, options));
+        }
+        return addons;
+    }
+
+    private ConfigException error(String dottedKey, String message) {
+        TomlPosition position = toml.inputPositionOf(List.of(dottedKey.split("\\.", 2)));
+        String where = position == null ? file : file + " line " + position.line();
+        return new ConfigException(where + ": " + message);
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.slipway.api.event;
+
+/** Facts the orchestrator records about a deployment as a whole. */
+public sealed interface DeploymentEvent extends SlipwayEvent
+        permits DeploymentRequested, DeploymentSucceeded, DeploymentFailed {
+}

@@ -1,0 +1,20 @@
+package dev.slipway.api.event;
+
+import java.util.List;
+
+/** The Kafka topics of the pipeline. */
+public final class Topics {
+
+    public static final String BUILD = "slipway.build";
+    public static final String DEPLOY = "slipway.deploy";
+    public static final String PROXY = "slipway.proxy";
+    public static final String HOOK = "slipway.hook";
+    public static final String EVENTS = "slipway.events";
+    public static final String LOGS = "slipway.logs";
+    public static final String DLQ = "slipway.dlq";
+
+    public static final List<String> ALL = List.of(BUILD, DEPLOY, PROXY, HOOK, EVENTS, LOGS, DLQ);
+
+    private Topics() {
+    }
+}

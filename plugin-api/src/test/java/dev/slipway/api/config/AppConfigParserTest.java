@@ -1,0 +1,117 @@
+package dev.slipway.api.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AppConfigParserTest {
+
+    @Test
+    void readsEverySectionOfTheDesignExample() throws Exception {
+        AppConfig config = AppConfigParser.parse("""
+                [build]
+                strategy = "native"
+                toolchain = "node"
+                [deploy]
+                strategy = "process"
+                [run]
+                web = "node server.js"
+                worker = "node jobs.js"
+                [env]
+                NODE_ENV = "production"
+                WORKERS = 4
+                [healthcheck]
+                path = "/healthz"
+                timeout = "45s"
+                [hooks]
+                post_deploy = "npm run migrate"
+                [proxy]
+                domains = ["hello.example.com"]
+                [[addons]]
+                type = "postgres"
+                """, "slipway.toml");
+
+        assertEquals("native", config.build().strategy());
+        assertEquals("node", config.build().toolchain());
+        assertEquals("process", config.deploy().strategy());
+        assertEquals(Map.of("web", "node server.js", "worker", "node jobs.js"), config.processes());
+        assertEquals(Map.of("NODE_ENV", "production", "WORKERS", "4"), config.env());
+        assertEquals(new AppConfig.Healthcheck("/healthz", Duration.ofSeconds(45)), config.healthcheck());
+        assertEquals(Map.of("post_deploy", "npm run migrate"), config.hooks());
+        assertEquals(List.of("hello.example.com"), config.proxy().domains());
+        assertEquals("postgres", config.addons().get(0).type());
+    }
+
+    @Test
+    void malformedTomlNamesTheLine() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfigParser.parse("[build]\nstrategy = \"native\"\ntoolchain = \n", "slipway.toml"));
+        assertTrue(e.getMessage().startsWith("slipway.toml line 3"), e.getMessage());
+    }
+
+    @Test
+    void unknownKeyNamesLineKeyAndAllowedKeys() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfigParser.parse("[build]\n\nstrategy = \"native\"\nstrategee = \"x\"\n", "slipway.toml"));
+        assertEquals("slipway.toml line 4: [build] key \"strategee\" is unknown; allowed: static-dir, strategy, toolchain",
+                e.getMessage());
+    }
+
+    @Test
+    void unknownSectionListsTheAllowedOnes() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfigParser.parse("[deploi]\nstrategy = \"process\"\n", "hop3.toml"));
+        assertTrue(e.getMessage().startsWith("hop3.toml line 1: unknown section [deploi]; allowed: addons, build"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesBadValuesWithWhatIsAllowed() {
+        assertProblem("[deploy]\nstrategy = \"Dock er\"\n", "line 2: [deploy] strategy \"Dock er\" is not a strategy name");
+        assertProblem("[healthcheck]\ntimeout = \"forever\"\n", "line 2: [healthcheck] timeout \"forever\" is invalid");
+        assertProblem("[healthcheck]\npath = \"healthz\"\n", "line 2: [healthcheck] path must start with '/'");
+        assertProblem("[env]\n\"1BAD\" = \"x\"\n", "line 2: [env] key \"1BAD\" is invalid");
+        assertProblem("[proxy]\ndomains = [\"ok.example.com\", \"Not A Host\"]\n", "line 2: [proxy] domains[1]");
+        assertProblem("[build]\nstatic-dir = \"../outside\"\n", "line 2: [build] static-dir must be a path inside the app");
+        assertProblem("[run]\nweb = [\"node\"]\n", "line 2: [run] web must be a string");
+    }
+
+    @Test
+    void slipwayTomlWinsOverProcfileAndDotEnv() throws Exception {
+        Map<String, String> files = Map.of(
+                "slipway.toml", "[run]\nweb = \"node server.js\"\n[env]\nMODE = \"toml\"\n",
+                "Procfile", "web: node old.js\nworker: node jobs.js\n",
+                ".env", "export MODE=dotenv\nOTHER='kept'\n");
+        AppConfig config = AppConfigLoader.load(name -> Optional.ofNullable(files.get(name)));
+
+        assertEquals(Map.of("web", "node server.js", "worker", "node jobs.js"), config.processes());
+        assertEquals(Map.of("MODE", "toml", "OTHER", "kept"), config.env());
+        assertNull(config.build().strategy());
+    }
+
+    @Test
+    void badProcfileLineIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Procfile.parse("web: ok\nthis is wrong\n"));
+        assertTrue(e.getMessage().startsWith("Procfile line 2"), e.getMessage());
+    }
+
+    @Test
+    void appNamesAreDnsLabels() {
+        assertNull(Names.appNameProblem("hello-1"));
+        for (String bad : List.of("", "Hello", "-x", "x-", "a_b", "a.b", "a".repeat(64), "../etc")) {
+            assertTrue(Names.appNameProblem(bad) != null, bad);
+        }
+    }
+
+    private static void assertProblem(String toml, String expected) {
+        ConfigException e = assertThrows(ConfigException.class, () -> AppConfigParser.parse(toml, "slipway.toml"));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}
