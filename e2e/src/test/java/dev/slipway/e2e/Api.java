@@ -1,0 +1,141 @@
+package dev.slipway.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.archive.SourceArchive;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Slipway's public API as a test uses it, plus requests through the proxy. */
+final class Api {
+
+    /** One server-sent event. */
+    record Event(long id, String type, JsonNode data) {
+    }
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    /** A finished deployment: its id, its event stream as received, and its final view. */
+    record Outcome(String id, List<Event> events, JsonNode deployment) {
+        String state() {
+            return deployment.get("state").asText();
+        }
+
+        List<String> types() {
+            return events.stream().map(Event::type).toList();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String token;
+    private final int proxyPort;
+
+    Api(String base, String token, int proxyPort) {
+        this.base = base;
+        this.token = token;
+        this.proxyPort = proxyPort;
+    }
+
+    Answer createApp(String name) throws Exception {
+        return send(request("/api/apps").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name)))));
+    }
+
+    Answer upload(String app, byte[] archive) throws Exception {
+        return send(request("/api/apps/" + app + "/deployments").header("Content-Type", "application/gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(archive)));
+    }
+
+    Answer get(String path) throws Exception {
+        return send(request(path).GET());
+    }
+
+    /** Packs {@code dir} as the CLI does, deploys it, and follows the event stream to its end. */
+    Outcome deploy(String app, Path dir) throws Exception {
+        Answer accepted = upload(app, pack(dir));
+        if (accepted.status() != 202) {
+            throw new AssertionError("deployment of " + app + " refused: " + accepted);
+        }
+        String id = accepted.body().get("id").asText();
+        List<Event> events = events(id);
+        return new Outcome(id, events, get("/api/deployments/" + id).body());
+    }
+
+    /** The deployment's whole event stream: returns when the server ends it. */
+    List<Event> events(String deploymentId) throws Exception {
+        return events(deploymentId, 0);
+    }
+
+    /** The deployment's event stream after {@code lastEventId}, as a reconnecting client gets it. */
+    List<Event> events(String deploymentId, long lastEventId) throws Exception {
+        HttpRequest.Builder request = request("/api/deployments/" + deploymentId + "/events")
+                .timeout(Duration.ofMinutes(8)).header("Accept", "text/event-stream");
+        if (lastEventId > 0) {
+            request.header("Last-Event-ID", Long.toString(lastEventId));
+        }
+        HttpResponse<java.io.InputStream> response = http.send(request.GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        List<Event> events = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            long id = 0;
+            String type = null;
+            StringBuilder data = new StringBuilder();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isEmpty()) {
+                    if (type != null) {
+                        events.add(new Event(id, type, JSON.readTree(data.toString())));
+                    }
+                    type = null;
+                    data.setLength(0);
+                } else if (line.startsWith("id:")) {
+                    id = Long.parseLong(line.substring(3).strip());
+                } else if (line.startsWith("event:")) {
+                    type = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).strip());
+                }
+            }
+        }
+        return events;
+    }
+
+    /** GET / through Slipway's nginx, as a browser asking for {@code host} would. */
+    HttpResponse<String> viaProxy(String host) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + "/"))
+                .header("Host", host).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static byte[] pack(Path dir) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SourceArchive.create(dir, out, SourceArchive.DEFAULT_EXCLUDES);
+        return out.toByteArray();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        return new Answer(response.statusCode(), body.isBlank() ? null : JSON.readTree(body));
+    }
+}

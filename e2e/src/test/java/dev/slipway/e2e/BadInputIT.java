@@ -1,0 +1,91 @@
+package dev.slipway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What comes from outside is checked, and the answer says what is wrong and where. */
+@ExtendWith(SlipwayStack.class)
+class BadInputIT {
+
+    private final Api api = SlipwayStack.api();
+
+    @Test
+    void appNamesMustBeDnsLabels() throws Exception {
+        for (String name : new String[] {"Hello", "-x", "a_b", "a".repeat(64), "../etc"}) {
+            Api.Answer answer = api.createApp(name);
+            assertEquals(400, answer.status(), name);
+            assertTrue(answer.body().get("error").asText().contains("DNS label"), answer.toString());
+        }
+        assertEquals(404, api.upload("no-such-app", new byte[] {1}).status());
+    }
+
+    @Test
+    void malformedTomlIsRefusedWithLineAndKeyBeforeAnythingIsBuilt(@TempDir Path dir) throws Exception {
+        api.createApp("bad-toml");
+        Files.writeString(dir.resolve("index.html"), "<p>x</p>");
+        Files.writeString(dir.resolve("slipway.toml"), "[build]\ntoolchain = \"static\"\nstrategee = \"x\"\n");
+
+        Api.Answer answer = api.upload("bad-toml", Api.pack(dir));
+
+        assertEquals(400, answer.status());
+        assertEquals("slipway.toml line 3: [build] key \"strategee\" is unknown; allowed: static-dir, strategy, toolchain",
+                answer.body().get("error").asText());
+        assertTrue(api.get("/api/apps/bad-toml").body().get("deployments").isEmpty(), "nothing was started");
+    }
+
+    @Test
+    void anUnknownStrategyFailsTheDeploymentNamingTheKnownOnes(@TempDir Path dir) throws Exception {
+        api.createApp("bad-strategy");
+        Files.writeString(dir.resolve("index.html"), "<p>x</p>");
+        Files.writeString(dir.resolve("slipway.toml"), "[deploy]\nstrategy = \"dokcer\"\n");
+
+        Api.Outcome outcome = api.deploy("bad-strategy", dir);
+
+        assertEquals("FAILED", outcome.state());
+        String error = outcome.deployment().get("error").asText();
+        assertTrue(error.contains("deployer \"dokcer\" is unknown; known: ") && error.contains("process")
+                && error.contains("static"), error);
+    }
+
+    @Test
+    void archivesThatEscapeTheTreeOrAreTooLargeAreRefused() throws Exception {
+        api.createApp("bad-archive");
+
+        Api.Answer escaping = api.upload("bad-archive", tarGz("../outside.txt", "x"));
+        assertEquals(400, escaping.status());
+        assertTrue(escaping.body().get("error").asText().contains("../outside.txt"), escaping.toString());
+
+        Api.Answer absolute = api.upload("bad-archive", tarGz("/etc/cron.d/x", "x"));
+        assertEquals(400, absolute.status());
+
+        Api.Answer notAnArchive = api.upload("bad-archive", "hello".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, notAnArchive.status());
+
+        Api.Answer tooLarge = api.upload("bad-archive", new byte[(int) SlipwayStack.UPLOAD_LIMIT + 1]);
+        assertEquals(413, tooLarge.status());
+    }
+
+    private static byte[] tarGz(String name, String content) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+            byte[] data = content.getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry entry = new TarArchiveEntry(name, true);
+            entry.setSize(data.length);
+            tar.putArchiveEntry(entry);
+            tar.write(data);
+            tar.closeArchiveEntry();
+        }
+        return bytes.toByteArray();
+    }
+}

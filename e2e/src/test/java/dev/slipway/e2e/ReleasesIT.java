@@ -1,0 +1,100 @@
+package dev.slipway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** New releases replace old ones; a broken one never replaces anything. */
+@ExtendWith(SlipwayStack.class)
+class ReleasesIT {
+
+    private final Api api = SlipwayStack.api();
+
+    @Test
+    void aSecondReleaseIsServedAndTheFirstIsStopped(@TempDir Path dir) throws Exception {
+        api.createApp("releases");
+        Api.Outcome first = api.deploy("releases", python(dir, "first"));
+        assertEquals("SUCCEEDED", first.state(), () -> first.deployment().toString());
+        assertTrue(api.viaProxy("releases.localhost").body().contains("Version: first"));
+
+        Files.writeString(dir.resolve("VERSION"), "second\n");
+        Api.Outcome second = api.deploy("releases", dir);
+
+        assertEquals("SUCCEEDED", second.state(), () -> second.deployment().toString());
+        assertEquals(2, second.deployment().get("release").asInt());
+        assertTrue(api.viaProxy("releases.localhost").body().contains("Version: second"));
+        int firstPort = deployedPort(first);
+        assertTrue(eventually(() -> !listening(firstPort)), "the replaced release still listens on " + firstPort);
+    }
+
+    @Test
+    void aBrokenReleaseFailsWithItsReasonAndTheEarlierOneKeepsServing(@TempDir Path dir) throws Exception {
+        api.createApp("broken");
+        assertEquals("SUCCEEDED", api.deploy("broken", python(dir, "good")).state());
+
+        Files.writeString(dir.resolve("app.py"), "import time\nprint('up, but never listening', flush=True)\n"
+                + "time.sleep(3600)\n");
+        Files.writeString(dir.resolve("slipway.toml"), "[healthcheck]\ntimeout = \"3s\"\n");
+        Api.Outcome broken = api.deploy("broken", dir);
+
+        assertEquals("FAILED", broken.state());
+        String error = broken.deployment().get("error").asText();
+        assertTrue(error.startsWith("deploy: ") && error.contains("health check"), error);
+        assertEquals("DeploymentFailed", broken.types().get(broken.types().size() - 1));
+        assertTrue(api.viaProxy("broken.localhost").body().contains("Version: good"));
+        assertFalse(anyAlive(SlipwayStack.HOME.resolve("releases/broken").resolve(broken.id())),
+                "the broken release left a process running");
+    }
+
+    private static Path python(Path dir, String version) throws IOException {
+        try (Stream<Path> files = Files.list(SlipwayStack.REPO.resolve("examples/python-hello"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName().toString()));
+            }
+        }
+        Files.writeString(dir.resolve("VERSION"), version + "\n");
+        return dir;
+    }
+
+    private static int deployedPort(Api.Outcome outcome) {
+        return outcome.events().stream().filter(e -> e.type().equals("Deployed")).findFirst().orElseThrow()
+                .data().get("release").get("upstreamPort").asInt();
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the pid recorded in the release directory still runs. */
+    private static boolean anyAlive(Path releaseDir) throws IOException {
+        Path pidFile = releaseDir.resolve("web.pid");
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+}

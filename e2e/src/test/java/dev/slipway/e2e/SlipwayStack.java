@@ -1,0 +1,126 @@
+package dev.slipway.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole of Slipway, started once for all end-to-end tests with the same {@code bin/slipway}
+ * a user runs: Kafka and PostgreSQL from their real distributions, the orchestrator and workers
+ * from their packaged jars, nginx by the proxy worker. Stopped when the test run ends.
+ */
+public final class SlipwayStack implements BeforeAllCallback {
+
+    static final Path REPO = Path.of(System.getProperty("slipway.repo", "..")).toAbsolutePath().normalize();
+    static final Path HOME = Path.of("/tmp/slipway-e2e");
+    static final int API_PORT = 37070;
+    static final int PROXY_PORT = 38080;
+    /** Small, so a test can exceed it cheaply. */
+    static final long UPLOAD_LIMIT = 5 * 1024 * 1024;
+
+    private static final Map<String, String> ENV = Map.of(
+            "SLIPWAY_HOME", HOME.toString(),
+            "SLIPWAY_KAFKA_PORT", "39092",
+            "SLIPWAY_PG_PORT", "35433",
+            "SLIPWAY_API_PORT", Integer.toString(API_PORT),
+            "SLIPWAY_WORKER_PORT", "37071",
+            "SLIPWAY_PROXY_PORT", Integer.toString(PROXY_PORT),
+            "SLIPWAY_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT));
+
+    private static Api api;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SlipwayStack.class, key -> start(), Running.class);
+    }
+
+    static Api api() {
+        return api;
+    }
+
+    /** Closed by JUnit when the whole run ends. */
+    private record Running() implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws Exception {
+            slipway("stop");
+        }
+    }
+
+    private static Running start() {
+        try {
+            slipway("stop");
+            deleteTree(HOME);
+            Files.createDirectories(HOME);
+            slipway("setup", "--no-build");
+            slipway("start");
+            api = new Api("http://127.0.0.1:" + API_PORT, Files.readString(HOME.resolve("api-token")).strip(),
+                    PROXY_PORT);
+            return new Running();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the Slipway stack: " + e.getMessage(), e);
+        }
+    }
+
+    static void slipway(String... args) throws IOException {
+        Path log = HOME.getParent().resolve("slipway-e2e-script.log");
+        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(REPO.resolve("bin/slipway").toString()),
+                Stream.of(args)).toList())
+                .directory(REPO.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(ENV);
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("bin/slipway " + String.join(" ", args) + " failed; its output:\n"
+                        + tail(log, 60) + "\n" + serviceLogs());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The last lines of every service log: printed when a test fails, so CI shows why. */
+    static String serviceLogs() {
+        StringBuilder out = new StringBuilder();
+        try (Stream<Path> logs = Files.list(HOME.resolve("logs"))) {
+            for (Path log : logs.sorted().toList()) {
+                out.append("==== ").append(log.getFileName()).append('\n').append(tail(log, 40)).append('\n');
+            }
+        } catch (IOException e) {
+            out.append("(no service logs: ").append(e.getMessage()).append(")");
+        }
+        return out.toString();
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.slipway.messaging;
+
+import dev.slipway.api.event.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates Slipway's topics when they are missing, with the operator's partition count, rather than
+ * leaving it to broker auto-creation (which is off on our broker and unwise on anyone's).
+ */
+public final class TopicSetup {
+
+    private TopicSetup() {
+    }
+
+    /**
+     * @param logRetentionMs how long stage log lines stay on {@link Topics#LOGS}
+     * @return the topics this call created
+     */
+    public static Set<String> ensure(String bootstrapServers, int partitions, short replicationFactor,
+                                     long logRetentionMs) throws InterruptedException, TimeoutException {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, partitions, replicationFactor)
+                            .configs(t.equals(Topics.LOGS)
+                                    ? Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(logRetentionMs))
+                                    : Map.of()))
+                    .toList();
+            for (var result : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    result.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + result.getKey() + ": "
+                                + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+            return missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toSet());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.slipway.orchestrator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The orchestrator's configuration: {@code slipway.*} in application.properties or SLIPWAY_* variables. */
+@ConfigMapping(prefix = "slipway")
+public interface SlipwayConfig {
+
+    /** Where sources and other shared files live; workers see the same directory. */
+    Path home();
+
+    /** Apps answer to {@code <app>.<base domain>}. */
+    @WithDefault("localhost")
+    String baseDomain();
+
+    /** Bearer token required on /api; absent = no authentication (local use only). */
+    Optional<String> apiToken();
+
+    Upload upload();
+
+    Kafka kafka();
+
+    Outbox outbox();
+
+    interface Upload {
+        /** Largest source archive accepted, compressed. */
+        @WithDefault("104857600")
+        long maxBytes();
+
+        @WithDefault("524288000")
+        long maxUnpackedBytes();
+
+        @WithDefault("50000")
+        int maxEntries();
+    }
+
+    interface Kafka {
+        @WithDefault("${kafka.bootstrap.servers}")
+        String bootstrapServers();
+
+        @WithDefault("3")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+
+        @WithDefault("7d")
+        Duration logRetention();
+    }
+
+    interface Outbox {
+        /** How many commands one relay pass publishes at most. */
+        @WithDefault("100")
+        int batchSize();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.slipway.orchestrator.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import dev.slipway.orchestrator.SlipwayConfig;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/** Every error of the API is {@code {"error": "..."}}; every /api call carries the bearer token. */
+public class ApiErrors {
+
+    private static final Logger LOG = Logger.getLogger(ApiErrors.class);
+
+    private final Optional<byte[]> token;
+
+    public ApiErrors(SlipwayConfig config) {
+        this.token = config.apiToken().filter(t -> !t.isBlank()).map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", message)).build();
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response authenticate(ContainerRequestContext request) {
+        if (token.isEmpty() || !request.getUriInfo().getPath().startsWith("/api")) {
+            return null;
+        }
+        String given = request.getHeaderString("Authorization");
+        if (given != null && MessageDigest.isEqual(token.get(), given.getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        return error(Response.Status.UNAUTHORIZED, "missing or wrong bearer token (Authorization: Bearer <token>)");
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return error(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        return error(Response.Status.BAD_REQUEST, "request body is not the JSON expected: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        return error(status == null ? Response.Status.BAD_REQUEST : status, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("request failed", e);
+        return error(Response.Status.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName()
+                + " (details are in the orchestrator's log)");
+    }
+}

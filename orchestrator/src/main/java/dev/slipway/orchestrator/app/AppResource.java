@@ -1,0 +1,98 @@
+package dev.slipway.orchestrator.app;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.config.Names;
+import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.deployment.Deployment;
+import dev.slipway.orchestrator.deployment.DeploymentView;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+@Path("/api/apps")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppResource {
+
+    /** Body of {@code POST /api/apps}. */
+    public record NewApp(String name) {
+    }
+
+    private static final int RECENT_DEPLOYMENTS = 20;
+
+    private final Mutiny.SessionFactory sessions;
+    private final Clock clock;
+
+    public AppResource(Mutiny.SessionFactory sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(NewApp body) {
+        String name = body == null ? null : body.name();
+        String problem = Names.appNameProblem(name);
+        if (problem != null) {
+            throw ApiException.badRequest(problem);
+        }
+        return sessions.withTransaction(session -> session.find(App.class, name).chain(existing -> {
+            if (existing != null) {
+                throw new ApiException(Response.Status.CONFLICT, "app \"" + name + "\" already exists");
+            }
+            App app = new App(name, clock.instant());
+            return session.persist(app).replaceWith(app);
+        })).map(app -> Response.status(Response.Status.CREATED).entity(new AppView(app.name, app.createdAt, null, null))
+                .build());
+    }
+
+    @GET
+    public Uni<List<AppView>> list() {
+        return sessions.withSession(session -> session.createQuery("from App order by name", App.class).getResultList()
+                .chain(apps -> current(session, apps).map(current -> apps.stream()
+                        .map(app -> view(app, current, null))
+                        .toList())));
+    }
+
+    @GET
+    @Path("/{app}")
+    public Uni<AppView> get(@PathParam("app") String name) {
+        return sessions.withSession(session -> session.find(App.class, name)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + Names.printable(name) + "\""))
+                .chain(app -> current(session, List.of(app)).chain(current -> session.createQuery(
+                                "from Deployment where app = :app order by createdAt desc", Deployment.class)
+                        .setParameter("app", name).setMaxResults(RECENT_DEPLOYMENTS).getResultList()
+                        .map(recent -> view(app, current,
+                                recent.stream().map(DeploymentView.Summary::of).toList())))));
+    }
+
+    private static Uni<Map<UUID, Deployment>> current(Mutiny.Session session, List<App> apps) {
+        List<UUID> ids = apps.stream().map(a -> a.currentDeployment).filter(java.util.Objects::nonNull).toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return session.createQuery("from Deployment where id in :ids", Deployment.class).setParameter("ids", ids)
+                .getResultList().map(ds -> ds.stream().collect(Collectors.toMap(d -> d.id, Function.identity())));
+    }
+
+    private static AppView view(App app, Map<UUID, Deployment> deployments, List<DeploymentView.Summary> recent) {
+        Deployment current = app.currentDeployment == null ? null : deployments.get(app.currentDeployment);
+        AppView.CurrentRelease release = current == null ? null
+                : new AppView.CurrentRelease(current.release, current.id,
+                        current.urls == null ? List.of() : EventCodec.readStored(current.urls, new TypeReference<>() { }));
+        return new AppView(app.name, app.createdAt, release, recent);
+    }
+}

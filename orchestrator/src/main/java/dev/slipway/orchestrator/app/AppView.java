@@ -1,0 +1,15 @@
+package dev.slipway.orchestrator.app;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.slipway.orchestrator.deployment.DeploymentView;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An app as the API shows it; {@code deployments} only when one app is asked for. */
+public record AppView(String name, Instant createdAt, CurrentRelease currentRelease,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<DeploymentView.Summary> deployments) {
+
+    public record CurrentRelease(int version, UUID deploymentId, List<String> urls) {
+    }
+}

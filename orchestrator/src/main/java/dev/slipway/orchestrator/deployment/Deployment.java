@@ -1,0 +1,46 @@
+package dev.slipway.orchestrator.deployment;
+
+import dev.slipway.orchestrator.workflow.DeploymentState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The deployments projection. JSON columns hold plugin-api records, encoded with the event codec. */
+@Entity
+@Table(name = "deployments")
+public class Deployment {
+
+    @Id
+    public UUID id;
+
+    public String app;
+
+    @Enumerated(EnumType.STRING)
+    public DeploymentState state;
+
+    public int attempt;
+
+    public String source;
+
+    public String config;
+
+    @Column(name = "release_info")
+    public String releaseInfo;
+
+    public Integer release;
+
+    public String urls;
+
+    public String error;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,179 @@
+package dev.slipway.orchestrator.deployment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.config.AppConfig;
+import dev.slipway.api.event.Command;
+import dev.slipway.api.event.Deployed;
+import dev.slipway.api.event.DeploymentEvent;
+import dev.slipway.api.event.DeploymentFailed;
+import dev.slipway.api.event.DeploymentRequested;
+import dev.slipway.api.event.DeploymentSucceeded;
+import dev.slipway.api.event.SlipwayEvent;
+import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.SlipwayConfig;
+import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.app.App;
+import dev.slipway.orchestrator.eventlog.EventLog;
+import dev.slipway.orchestrator.eventlog.EventSignals;
+import dev.slipway.orchestrator.outbox.Outbox;
+import dev.slipway.orchestrator.outbox.OutboxRelay;
+import dev.slipway.orchestrator.workflow.Decision;
+import dev.slipway.orchestrator.workflow.DeploymentSnapshot;
+import dev.slipway.orchestrator.workflow.DeploymentState;
+import dev.slipway.orchestrator.workflow.Workflow;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.hibernate.LockMode;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * The process manager: records a fact, asks the {@link Workflow} what follows, and in the same
+ * transaction updates the projections and writes the next commands to the outbox.
+ */
+@ApplicationScoped
+public class DeploymentProcess {
+
+    private static final Logger LOG = Logger.getLogger(DeploymentProcess.class);
+
+    private final Mutiny.SessionFactory sessions;
+    private final EventLog eventLog;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final EventSignals signals;
+    private final Clock clock;
+    private final String baseDomain;
+
+    public DeploymentProcess(Mutiny.SessionFactory sessions, EventLog eventLog, Outbox outbox, OutboxRelay relay,
+                             EventSignals signals, Clock clock, SlipwayConfig config) {
+        this.relay = relay;
+        this.sessions = sessions;
+        this.eventLog = eventLog;
+        this.outbox = outbox;
+        this.signals = signals;
+        this.clock = clock;
+        this.baseDomain = config.baseDomain();
+    }
+
+    /** Creates a deployment of {@code app} from an accepted source and starts its pipeline. */
+    public Uni<Deployment> start(String app, UUID id, SourceIntake.Accepted accepted, String sourceDescription) {
+        Instant now = clock.instant();
+        DeploymentRequested requested = new DeploymentRequested(id, app, 1, sourceDescription);
+        return sessions.withTransaction(session -> session.find(App.class, app)
+                        .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + app + "\""))
+                        .chain(found -> {
+                            Deployment d = new Deployment();
+                            d.id = id;
+                            d.app = app;
+                            d.state = DeploymentState.REQUESTED;
+                            d.attempt = requested.attempt();
+                            d.source = accepted.source().toString();
+                            d.config = EventCodec.encode(accepted.config());
+                            d.createdAt = now;
+                            d.updatedAt = now;
+                            return session.persist(d).chain(session::flush).replaceWith(d);
+                        })
+                        .call(d -> eventLog.append(session, UUID.randomUUID(), requested)
+                                .chain(() -> advance(session, requested))))
+                .invoke(() -> committed(id));
+    }
+
+    /** Records {@code event} once (a redelivered id is skipped) and advances its deployment. */
+    public Uni<Void> record(UUID eventId, SlipwayEvent event) {
+        return sessions.withTransaction(session -> eventLog.append(session, eventId, event)
+                        .chain(fresh -> fresh ? advance(session, event) : Uni.createFrom().voidItem()))
+                .invoke(() -> committed(event.deploymentId()));
+    }
+
+    private void committed(UUID deploymentId) {
+        signals.changed(deploymentId);
+        relay.wake();
+    }
+
+    private Uni<Void> advance(Mutiny.Session session, SlipwayEvent event) {
+        return session.find(Deployment.class, event.deploymentId(), LockMode.PESSIMISTIC_WRITE)
+                .chain(deployment -> {
+                    if (deployment == null) {
+                        LOG.warnf("%s for unknown deployment %s recorded and ignored", event.type(), event.deploymentId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return snapshot(session, deployment).chain(snapshot -> {
+                        Decision decision = Workflow.next(snapshot, event);
+                        if (decision.ignored()) {
+                            LOG.infof("deployment %s: %s", deployment.id, decision.ignoredBecause());
+                            return Uni.createFrom().voidItem();
+                        }
+                        return apply(session, deployment, event, decision);
+                    });
+                });
+    }
+
+    private Uni<Void> apply(Mutiny.Session session, Deployment deployment, SlipwayEvent event, Decision decision) {
+        Instant now = clock.instant();
+        deployment.state = decision.next();
+        deployment.updatedAt = now;
+        if (event instanceof Deployed deployed) {
+            deployment.releaseInfo = EventCodec.encode(deployed.release());
+        }
+        List<Uni<Void>> steps = new ArrayList<>();
+        steps.add(StageProjection.apply(session, event, now));
+        for (Command command : decision.commands()) {
+            steps.add(outbox.enqueue(session, command));
+        }
+        for (DeploymentEvent fact : decision.facts()) {
+            steps.add(eventLog.append(session, UUID.randomUUID(), fact).replaceWithVoid());
+            steps.add(conclude(session, deployment, fact, now));
+        }
+        return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> step)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> conclude(Mutiny.Session session, Deployment deployment, DeploymentEvent fact, Instant now) {
+        if (fact instanceof DeploymentFailed failed) {
+            deployment.error = failed.stage() + ": " + failed.reason();
+            return Uni.createFrom().voidItem();
+        }
+        if (!(fact instanceof DeploymentSucceeded succeeded)) {
+            return Uni.createFrom().voidItem();
+        }
+        deployment.release = succeeded.release();
+        deployment.urls = EventCodec.encode(succeeded.urls());
+        Release release = new Release();
+        release.app = deployment.app;
+        release.version = succeeded.release();
+        release.deploymentId = deployment.id;
+        release.createdAt = now;
+        return session.persist(release)
+                .chain(() -> session.find(App.class, deployment.app))
+                .invoke(app -> app.currentDeployment = deployment.id)
+                .replaceWithVoid();
+    }
+
+    private Uni<DeploymentSnapshot> snapshot(Mutiny.Session session, Deployment d) {
+        // What the app serves now, not when this deployment was requested: that is what it replaces.
+        Uni<Deployment> previous = session.find(App.class, d.app).chain(app ->
+                app.currentDeployment == null || app.currentDeployment.equals(d.id) ? Uni.createFrom().nullItem()
+                        : session.find(Deployment.class, app.currentDeployment));
+        Uni<Integer> nextVersion = session.createQuery(
+                        "select coalesce(max(r.version), 0) + 1 from Release r where r.app = :app", Integer.class)
+                .setParameter("app", d.app)
+                .getSingleResult();
+        return previous.chain(p -> nextVersion.map(version -> {
+            AppConfig config = EventCodec.readStored(d.config, new TypeReference<>() { });
+            List<String> domains = Stream.concat(Stream.of(d.app + "." + baseDomain), config.proxy().domains().stream())
+                    .distinct().toList();
+            return new DeploymentSnapshot(d.id, d.app, d.state, d.attempt, config, Path.of(d.source),
+                    EventCodec.readStored(d.releaseInfo, new TypeReference<DeploymentInfo>() { }),
+                    p == null ? null : EventCodec.readStored(p.releaseInfo, new TypeReference<DeploymentInfo>() { }), domains, version);
+        }));
+    }
+}

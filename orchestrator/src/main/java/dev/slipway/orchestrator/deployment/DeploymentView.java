@@ -1,0 +1,35 @@
+package dev.slipway.orchestrator.deployment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.workflow.DeploymentState;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** A deployment as the API shows it. */
+public record DeploymentView(UUID id, String app, DeploymentState state, Integer release, List<String> urls,
+                             String error, Instant createdAt, Instant updatedAt, List<StageView> stages) {
+
+    public record StageView(String stage, String strategy, String reason, int attempt, String state, Instant startedAt,
+                            Instant finishedAt, String error) {
+    }
+
+    /** The short form used in lists. */
+    public record Summary(UUID id, DeploymentState state, Integer release, Instant createdAt) {
+        public static Summary of(Deployment d) {
+            return new Summary(d.id, d.state, d.release, d.createdAt);
+        }
+    }
+
+    public static DeploymentView of(Deployment d, List<DeploymentStage> stages) {
+        List<String> urls = d.urls == null ? List.of() : EventCodec.readStored(d.urls, new TypeReference<>() { });
+        return new DeploymentView(d.id, d.app, d.state, d.release, urls, d.error, d.createdAt, d.updatedAt,
+                stages.stream()
+                        .sorted(Comparator.comparing(s -> s.startedAt))
+                        .map(s -> new StageView(s.stage, s.strategy, s.reason, s.attempt, s.state, s.startedAt,
+                                s.finishedAt, s.error))
+                        .toList());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.slipway.orchestrator.deployment;
+
+import dev.slipway.api.config.AppConfig;
+import dev.slipway.api.config.AppConfigLoader;
+import dev.slipway.api.config.ConfigException;
+import dev.slipway.archive.ArchiveException;
+import dev.slipway.archive.Limits;
+import dev.slipway.archive.SourceArchive;
+import dev.slipway.orchestrator.SlipwayConfig;
+import dev.slipway.orchestrator.api.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Accepts an uploaded source archive: checks every entry and the app's configuration before
+ * anything is built, then keeps it where the build workers read it. Blocking: run off the event loop.
+ */
+@ApplicationScoped
+public class SourceIntake {
+
+    private static final Set<String> CONFIG_FILES = Set.of(AppConfigLoader.SLIPWAY_TOML, AppConfigLoader.HOP3_TOML,
+            AppConfigLoader.PROCFILE, AppConfigLoader.DOT_ENV);
+
+    /** A validated archive, where it is kept, and the configuration it carries. */
+    public record Accepted(Path source, AppConfig config) {
+    }
+
+    private final Path sources;
+    private final Limits limits;
+
+    public SourceIntake(SlipwayConfig config) {
+        this.sources = config.home().resolve("sources");
+        this.limits = new Limits(config.upload().maxBytes(), config.upload().maxUnpackedBytes(),
+                config.upload().maxEntries());
+    }
+
+    public Accepted accept(Path upload, UUID deploymentId) {
+        Map<String, String> files;
+        try (InputStream in = Files.newInputStream(upload)) {
+            files = SourceArchive.inspect(in, limits, CONFIG_FILES).files();
+        } catch (ArchiveException e) {
+            throw ApiException.badRequest(e.getMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest("the upload cannot be read as a .tar.gz source archive: " + e.getMessage());
+        }
+        AppConfig config;
+        try {
+            config = AppConfigLoader.load(name -> Optional.ofNullable(files.get(name)));
+        } catch (ConfigException | IOException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        try {
+            Files.createDirectories(sources);
+            Path kept = sources.resolve(deploymentId + ".tar.gz");
+            Files.copy(upload, kept, StandardCopyOption.REPLACE_EXISTING);
+            return new Accepted(kept, config);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the source archive under " + sources + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.slipway.orchestrator.deployment;
+
+import dev.slipway.api.event.SlipwayEvent;
+import dev.slipway.api.event.StageEvent;
+import dev.slipway.messaging.EventCodec;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes the workers' facts from {@code slipway.events} into the process manager. A message that
+ * cannot be understood goes to the dead-letter topic; a database hiccup is retried before that.
+ */
+@ApplicationScoped
+public class StageEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(StageEventConsumer.class);
+
+    private final DeploymentProcess process;
+
+    public StageEventConsumer(DeploymentProcess process) {
+        this.process = process;
+    }
+
+    @Incoming("events")
+    public Uni<Void> consume(Message<String> message) {
+        IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
+        UUID id;
+        SlipwayEvent event;
+        try {
+            if (cloudEvent == null) {
+                throw new EventCodec.MalformedMessageException("message has no CloudEvents headers");
+            }
+            id = UUID.fromString(cloudEvent.getId());
+            event = EventCodec.decode(cloudEvent.getType(), message.getPayload());
+            if (!(event instanceof StageEvent)) {
+                throw new EventCodec.MalformedMessageException(cloudEvent.getType() + " is not a worker's fact");
+            }
+        } catch (EventCodec.MalformedMessageException | IllegalArgumentException e) {
+            LOG.warnf("unreadable message on slipway.events sent to the dead-letter topic: %s", e.getMessage());
+            return Uni.createFrom().completionStage(message.nack(e));
+        }
+        return process.record(id, event)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .onItemOrFailure().transformToUni((ok, failure) -> Uni.createFrom().completionStage(
+                        failure == null ? message.ack() : message.nack(failure)));
+    }
+}

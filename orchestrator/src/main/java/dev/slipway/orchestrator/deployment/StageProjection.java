@@ -1,0 +1,90 @@
+package dev.slipway.orchestrator.deployment;
+
+import dev.slipway.api.event.BuildFailed;
+import dev.slipway.api.event.BuildStarted;
+import dev.slipway.api.event.Built;
+import dev.slipway.api.event.DeployFailed;
+import dev.slipway.api.event.DeployStarted;
+import dev.slipway.api.event.Deployed;
+import dev.slipway.api.event.ProxyConfigured;
+import dev.slipway.api.event.ProxyFailed;
+import dev.slipway.api.event.ProxyStarted;
+import dev.slipway.api.event.SlipwayEvent;
+import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Folds a worker's fact into the row of the stage it belongs to. */
+final class StageProjection {
+
+    private StageProjection() {
+    }
+
+    static String stageOf(SlipwayEvent event) {
+        if (event instanceof BuildStarted || event instanceof Built || event instanceof BuildFailed) {
+            return "build";
+        }
+        if (event instanceof DeployStarted || event instanceof Deployed || event instanceof DeployFailed) {
+            return "deploy";
+        }
+        if (event instanceof ProxyStarted || event instanceof ProxyConfigured || event instanceof ProxyFailed) {
+            return "proxy";
+        }
+        return null;
+    }
+
+    static Uni<Void> apply(Mutiny.Session session, SlipwayEvent event, Instant now) {
+        String stage = stageOf(event);
+        if (stage == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return session.find(DeploymentStage.class, new DeploymentStage.Key(event.deploymentId(), stage))
+                .chain(existing -> {
+                    DeploymentStage row = existing != null ? existing : started(event, stage, now);
+                    fold(row, event, now);
+                    return existing != null ? Uni.createFrom().voidItem() : session.persist(row);
+                });
+    }
+
+    private static DeploymentStage started(SlipwayEvent event, String stage, Instant now) {
+        DeploymentStage row = new DeploymentStage();
+        row.deploymentId = event.deploymentId();
+        row.stage = stage;
+        row.startedAt = now;
+        return row;
+    }
+
+    private static void fold(DeploymentStage row, SlipwayEvent event, Instant now) {
+        row.attempt = event.attempt();
+        row.state = "RUNNING";
+        if (event instanceof BuildStarted started) {
+            choose(row, started.strategy(), started.reason());
+        } else if (event instanceof DeployStarted started) {
+            choose(row, started.strategy(), started.reason());
+        } else if (event instanceof ProxyStarted started) {
+            choose(row, started.strategy(), started.reason());
+        } else if (event instanceof BuildFailed failed) {
+            finish(row, now, failed.reason());
+        } else if (event instanceof DeployFailed failed) {
+            finish(row, now, failed.reason());
+        } else if (event instanceof ProxyFailed failed) {
+            finish(row, now, failed.reason());
+        } else {
+            if (event instanceof Built built) {
+                row.strategy = built.artifact().builder() + "/" + built.artifact().toolchain();
+            }
+            finish(row, now, null);
+        }
+    }
+
+    private static void choose(DeploymentStage row, String strategy, String reason) {
+        row.strategy = strategy;
+        row.reason = reason;
+    }
+
+    private static void finish(DeploymentStage row, Instant now, String error) {
+        row.state = error == null ? "SUCCEEDED" : "FAILED";
+        row.error = error;
+        row.finishedAt = now;
+    }
+}

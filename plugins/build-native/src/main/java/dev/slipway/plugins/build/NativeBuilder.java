@@ -1,0 +1,49 @@
+package dev.slipway.plugins.build;
+
+import dev.slipway.api.BuildArtifact;
+import dev.slipway.api.BuildContext;
+import dev.slipway.api.Builder;
+import dev.slipway.api.LanguageToolchain;
+import dev.slipway.api.SourceTree;
+import dev.slipway.api.StageException;
+import dev.slipway.api.StrategySelector;
+import dev.slipway.api.StrategySelector.Selection;
+
+/**
+ * Builds on the host, with whatever language toolchain the tree needs. It is the fallback
+ * builder: it accepts any tree and leaves the question "can this be built?" to the toolchains.
+ */
+public final class NativeBuilder implements Builder {
+
+    public static final String NAME = "native";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public boolean accept(SourceTree source) {
+        return true;
+    }
+
+    @Override
+    public BuildArtifact build(BuildContext context) throws StageException {
+        Selection<LanguageToolchain> selection = select(context);
+        LanguageToolchain toolchain = selection.strategy();
+        context.log().line("toolchain " + toolchain.name() + ": " + selection.reason());
+        return toolchain.build(context);
+    }
+
+    /** The toolchain the app names in {@code [build] toolchain}, or the first by priority that accepts the tree. */
+    static Selection<LanguageToolchain> select(BuildContext context) throws StageException {
+        SourceTree source = context.source();
+        return StrategySelector.select("toolchain", context.toolchains(), source.config().build().toolchain(),
+                t -> t.accept(source), "the source tree", context.log());
+    }
+}

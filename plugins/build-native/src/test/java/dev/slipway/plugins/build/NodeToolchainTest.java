@@ -1,0 +1,90 @@
+package dev.slipway.plugins.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.api.BuildArtifact;
+import dev.slipway.api.StageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real npm against the public registry with one tiny dependency. */
+class NodeToolchainTest {
+
+    @TempDir
+    Path tree;
+
+    @Test
+    void installsDependenciesAndRunsTheBuildScript() throws Exception {
+        Files.writeString(tree.resolve("package.json"), """
+                {"name": "demo", "version": "1.0.0", "private": true,
+                 "dependencies": {"ms": "2.1.3"},
+                 "scripts": {"build": "node build.js", "start": "node server.js"}}
+                """);
+        Files.writeString(tree.resolve("build.js"),
+                "require('fs').writeFileSync('built.txt', String(require('ms')('2 days')));\n");
+        Files.writeString(tree.resolve("index.html"), "<p>ignored: this is a node app</p>");
+        TestBuildContext context = TestBuildContext.of(tree);
+
+        BuildArtifact artifact = new NativeBuilder().build(context);
+
+        assertTrue(Files.isRegularFile(tree.resolve("node_modules/ms/package.json")), "ms was installed");
+        assertEquals("172800000", Files.readString(tree.resolve("built.txt")), "the build script ran with ms");
+        assertEquals(BuildArtifact.PROCESS, artifact.kind());
+        assertEquals("node", artifact.toolchain());
+        assertEquals(Map.of("web", "npm start"), artifact.processes());
+        assertEquals(List.of("node_modules/.bin"), artifact.path());
+        assertTrue(context.lines().contains("toolchain node: auto-detected: first of java-maven, node, python, static"
+                + " to accept the source tree"), context.lines()::toString);
+    }
+
+    @Test
+    void procfileProcessesWinAndLockFileMeansNpmCi() throws Exception {
+        Files.writeString(tree.resolve("package.json"), "{\"name\": \"demo\", \"version\": \"1.0.0\"}");
+        Files.writeString(tree.resolve("package-lock.json"), """
+                {"name": "demo", "version": "1.0.0", "lockfileVersion": 3, "requires": true,
+                 "packages": {"": {"name": "demo", "version": "1.0.0"}}}
+                """);
+        Files.writeString(tree.resolve("Procfile"), "web: node server.js\nworker: node jobs.js\n");
+
+        BuildArtifact artifact = new NativeBuilder().build(TestBuildContext.of(tree));
+
+        assertEquals(Map.of("web", "node server.js", "worker", "node jobs.js"), artifact.processes());
+    }
+
+    @Test
+    void aFailingNpmFailsTheBuild() throws Exception {
+        // An invalid package name: npm refuses it without asking the registry.
+        Files.writeString(tree.resolve("package.json"), """
+                {"name": "demo", "version": "1.0.0", "dependencies": {"not a valid name!": "1.0.0"}}
+                """);
+        TestBuildContext context = TestBuildContext.of(tree);
+
+        StageException e = assertThrows(StageException.class, () -> new NativeBuilder().build(context));
+
+        assertTrue(e.getMessage().startsWith("npm install --no-audit --no-fund failed with exit code"), e.getMessage());
+        assertTrue(context.lines().stream().anyMatch(l -> l.contains("not a valid name!")), "npm's error is in the log");
+    }
+
+    @Test
+    void withStaticDirTheBuiltDirectoryIsTheArtifact() throws Exception {
+        Files.writeString(tree.resolve("package.json"), """
+                {"name": "site", "version": "1.0.0", "scripts": {"build": "node build.js"}}
+                """);
+        Files.writeString(tree.resolve("build.js"), """
+                require('fs').mkdirSync('dist', {recursive: true});
+                require('fs').writeFileSync('dist/index.html', '<h1>built</h1>');
+                """);
+        Files.writeString(tree.resolve("slipway.toml"), "[build]\nstatic-dir = \"dist\"\n");
+
+        BuildArtifact artifact = new NativeBuilder().build(TestBuildContext.of(tree));
+
+        assertEquals(BuildArtifact.STATIC, artifact.kind());
+        assertEquals("<h1>built</h1>", Files.readString(artifact.root().resolve("index.html")));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.slipway.plugins.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.api.BuildArtifact;
+import dev.slipway.api.Builder;
+import dev.slipway.api.StageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ToolchainSelectionTest {
+
+    @TempDir
+    Path tree;
+
+    @Test
+    void servicesRegisterTheBuilderAndEveryToolchain() throws Exception {
+        Builder builder = ServiceLoader.load(Builder.class).findFirst().orElseThrow();
+        assertEquals("native", builder.name());
+        assertEquals("java-maven, node, python, static",
+                String.join(", ", TestBuildContext.of(tree).toolchains().stream().map(t -> t.name()).sorted().toList()));
+    }
+
+    @Test
+    void packageJsonWinsOverIndexHtml() throws Exception {
+        Files.writeString(tree.resolve("package.json"), "{}");
+        Files.writeString(tree.resolve("index.html"), "<h1>hi</h1>");
+        assertEquals("node", NativeBuilder.select(TestBuildContext.of(tree)).strategy().name());
+    }
+
+    @Test
+    void indexHtmlAloneIsAStaticSiteAtTheRoot() throws Exception {
+        Files.writeString(tree.resolve("index.html"), "<h1>hi</h1>");
+        TestBuildContext context = TestBuildContext.of(tree);
+        BuildArtifact artifact = new NativeBuilder().build(context);
+        assertEquals(BuildArtifact.STATIC, artifact.kind());
+        assertEquals(tree, artifact.root());
+        assertEquals("static", artifact.toolchain());
+        assertEquals("native", artifact.builder());
+        assertTrue(context.lines().stream().anyMatch(l -> l.startsWith("toolchain static: auto-detected")), context.lines()::toString);
+    }
+
+    @Test
+    void staticDirIsResolvedInsideTheTree() throws Exception {
+        Files.createDirectories(tree.resolve("public"));
+        Files.writeString(tree.resolve("slipway.toml"), "[build]\nstatic-dir = \"public\"\n");
+        BuildArtifact artifact = new NativeBuilder().build(TestBuildContext.of(tree));
+        assertEquals(tree.resolve("public"), artifact.root());
+    }
+
+    @Test
+    void staticDirThatIsMissingOrLeavesTheTreeIsRefused() throws Exception {
+        Files.writeString(tree.resolve("slipway.toml"), "[build]\nstatic-dir = \"dist\"\n");
+        StageException missing = assertThrows(StageException.class, () -> new NativeBuilder().build(TestBuildContext.of(tree)));
+        assertTrue(missing.getMessage().contains("\"dist\" is not a directory"), missing.getMessage());
+
+        Files.createSymbolicLink(tree.resolve("dist"), Path.of("/etc"));
+        StageException escape = assertThrows(StageException.class, () -> new NativeBuilder().build(TestBuildContext.of(tree)));
+        assertTrue(escape.getMessage().contains("leads outside the source tree"), escape.getMessage());
+    }
+
+    @Test
+    void unknownConfiguredToolchainListsTheKnownOnes() throws Exception {
+        Files.writeString(tree.resolve("slipway.toml"), "[build]\ntoolchain = \"cobol\"\n");
+        StageException e = assertThrows(StageException.class, () -> new NativeBuilder().build(TestBuildContext.of(tree)));
+        assertEquals("toolchain \"cobol\" is unknown; known: java-maven, node, python, static", e.getMessage());
+    }
+
+    @Test
+    void aTreeNoToolchainKnowsIsRefusedWithTheCandidates() throws Exception {
+        Files.writeString(tree.resolve("main.go"), "package main");
+        StageException e = assertThrows(StageException.class, () -> new NativeBuilder().build(TestBuildContext.of(tree)));
+        assertTrue(e.getMessage().startsWith("no toolchain accepts the source tree; known: java-maven, node, python, static"),
+                e.getMessage());
+    }
+
+    @Test
+    void invalidTimeoutSettingIsExplained() throws Exception {
+        Files.writeString(tree.resolve("index.html"), "x");
+        TestBuildContext c = TestBuildContext.of(tree);
+        TestBuildContext bad = new TestBuildContext(c.app(), c.deploymentId(), c.workDir(), c.env(), c.log(),
+                java.util.Map.of("timeout", "soon"), c.source(), c.toolchains(), c.lines());
+        StageException e = assertThrows(StageException.class, () -> Toolchains.timeout(bad));
+        assertTrue(e.getMessage().contains("timeout \"soon\" is invalid"), e.getMessage());
+    }
+}

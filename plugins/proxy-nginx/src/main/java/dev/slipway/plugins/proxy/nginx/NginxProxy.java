@@ -1,0 +1,158 @@
+package dev.slipway.plugins.proxy.nginx;
+
+import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.ProxyContext;
+import dev.slipway.api.ProxyStrategy;
+import dev.slipway.api.StageException;
+import dev.slipway.api.config.Names;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Routes apps through Slipway's own nginx, kept under a prefix directory apart from the system's:
+ * one {@code conf.d/<app>.conf} per app. A change is tested with {@code nginx -t}, reloaded, and
+ * then checked from outside: nginx must answer for the app's domain with the new release's id.
+ * Whatever fails, the files are put back as they were, so the previous routing keeps serving.
+ */
+public final class NginxProxy implements ProxyStrategy {
+
+    static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(15);
+
+    @Override
+    public String name() {
+        return "nginx";
+    }
+
+    @Override
+    public void configure(DeploymentInfo release, ProxyContext context) throws StageException {
+        NginxSettings settings = NginxSettings.from(context.config());
+        Path site = siteFile(settings, release.app());
+        String server = NginxConfig.server(release, context.domains(), settings);
+        Nginx nginx = new Nginx(settings, context);
+        nginx.createLayout();
+        try (PrefixLock lock = PrefixLock.take(settings.prefix())) {
+            ConfChange change = new ConfChange();
+            try {
+                if (change.write(settings.conf(), NginxConfig.main(settings))) {
+                    context.log().line("wrote " + settings.conf());
+                }
+                change.write(site, server);
+            } catch (IOException e) {
+                undo(change, context);
+                throw new StageException("could not write " + site + ": " + e.getMessage(), e);
+            }
+            String target = release.isStatic() ? release.staticRoot().toString()
+                    : release.upstreamHost() + ":" + release.upstreamPort();
+            context.log().line("routing " + String.join(", ", context.domains()) + " to " + target
+                    + " (release " + release.releaseId() + ") in " + site);
+            apply(nginx, change, context, "app " + release.app());
+            verify(release, context.domains().get(0), settings, nginx, change, context);
+        }
+    }
+
+    @Override
+    public void remove(String app, ProxyContext context) throws StageException {
+        NginxSettings settings = NginxSettings.from(context.config());
+        Path site = siteFile(settings, app);
+        if (!Files.isDirectory(settings.prefix())) {
+            context.log().line("nginx prefix " + settings.prefix() + " does not exist; app " + app + " has no routes");
+            return;
+        }
+        Nginx nginx = new Nginx(settings, context);
+        try (PrefixLock lock = PrefixLock.take(settings.prefix())) {
+            ConfChange change = new ConfChange();
+            try {
+                if (!change.delete(site)) {
+                    context.log().line("app " + app + " has no routes in nginx; nothing to remove");
+                    return;
+                }
+            } catch (IOException e) {
+                throw new StageException("could not delete " + site + ": " + e.getMessage(), e);
+            }
+            context.log().line("removed " + site);
+            if (nginx.master().isEmpty()) {
+                context.log().line("nginx is not running; it will start without app " + app);
+                return;
+            }
+            apply(nginx, change, context, "removing app " + app);
+        }
+    }
+
+    /**
+     * The addresses users reach the apps at, e.g. {@code http://hello.example.com:8080/}, with no port
+     * when nginx listens on 80.
+     *
+     * @param config the same plugin settings {@link #configure} gets ({@code listen-port})
+     */
+    public List<String> urls(List<String> domains, Map<String, String> config) throws StageException {
+        int port = NginxSettings.port(config);
+        List<String> urls = new ArrayList<>();
+        for (String domain : domains) {
+            urls.add("http://" + domain + (port == 80 ? "" : ":" + port) + "/");
+        }
+        return urls;
+    }
+
+    /** Tests the files as they are now, then starts or reloads nginx; undoes the change if either fails. */
+    private void apply(Nginx nginx, ConfChange change, ProxyContext context, String what) throws StageException {
+        try {
+            nginx.test();
+            if (nginx.master().isPresent()) {
+                nginx.reload();
+            } else {
+                nginx.start();
+            }
+        } catch (StageException e) {
+            undo(change, context);
+            throw new StageException("nginx refused the configuration for " + what + "; the previous configuration"
+                    + " was put back and keeps serving. " + e.getMessage(), e);
+        }
+    }
+
+    private void verify(DeploymentInfo release, String domain, NginxSettings settings, Nginx nginx,
+                        ConfChange change, ProxyContext context) throws StageException {
+        long deadline = System.nanoTime() + VERIFY_TIMEOUT.toNanos();
+        String seen;
+        do {
+            seen = ReleaseCheck.releaseServing(settings.probeHost(), settings.listenPort(), domain);
+            if (seen.equals(release.releaseId())) {
+                context.log().line("verified: http://" + domain + ":" + settings.listenPort() + "/ is served by"
+                        + " release " + release.releaseId());
+                return;
+            }
+            Nginx.sleep(200);
+        } while (System.nanoTime() < deadline);
+        undo(change, context);
+        try {
+            nginx.test();
+            nginx.reload();
+        } catch (StageException e) {
+            context.log().line("could not reload the previous configuration: " + e.getMessage());
+        }
+        throw new StageException("nginx did not serve release " + release.releaseId() + " for " + domain + " on "
+                + settings.probeHost() + ":" + settings.listenPort() + " within " + VERIFY_TIMEOUT.toSeconds()
+                + " s (last answer: " + seen + "); the previous configuration was put back. Check "
+                + settings.errorLog() + " and that nothing else listens on port " + settings.listenPort());
+    }
+
+    private static void undo(ConfChange change, ProxyContext context) {
+        try {
+            change.undo();
+        } catch (IOException e) {
+            context.log().line("could not put the previous nginx configuration back: " + e.getMessage());
+        }
+    }
+
+    private static Path siteFile(NginxSettings settings, String app) throws StageException {
+        String problem = Names.appNameProblem(app);
+        if (problem != null) {
+            throw new StageException(problem);
+        }
+        return settings.confDir().resolve(app + ".conf");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.slipway.plugins.proxy.nginx;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Asks nginx, as a browser would, which release answers for a domain. A raw HTTP/1.1 request,
+ * because java.net.http refuses to set the Host header.
+ */
+final class ReleaseCheck {
+
+    private ReleaseCheck() {
+    }
+
+    /** The value of the release header nginx sends for {@code domain}, or a description of what went wrong. */
+    static String releaseServing(String host, int port, String domain) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 2_000);
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET / HTTP/1.1\r\nHost: " + domain + "\r\nUser-Agent: slipway-proxy-check\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String head = head(new BufferedInputStream(socket.getInputStream()));
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(NginxConfig.RELEASE_HEADER)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            String status = head.lines().findFirst().orElse("no answer");
+            return "(no " + NginxConfig.RELEASE_HEADER + " header; " + status + ")";
+        } catch (IOException e) {
+            return "(" + e.getMessage() + ")";
+        }
+    }
+
+    /** The status line and headers, up to the blank line. */
+    private static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while (head.length() < 65_536 && (c = in.read()) >= 0) {
+            head.append((char) c);
+            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.slipway.workers.stage;
+
+import dev.slipway.api.event.Command;
+import dev.slipway.api.event.SlipwayEvent;
+import dev.slipway.messaging.EventCodec;
+import dev.slipway.workers.WorkerConfig;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a Kafka message into a command and runs it at most once per message id (delivery is at
+ * least once). An unreadable message goes to the dead-letter topic; a handler that throws is
+ * logged and the message acknowledged, so one bad plugin cannot wedge a partition.
+ */
+@ApplicationScoped
+public class CommandInbox {
+
+    private static final Logger LOG = Logger.getLogger(CommandInbox.class);
+
+    private final Path processed;
+
+    public CommandInbox(WorkerConfig config) {
+        this.processed = config.home().resolve("worker-state").resolve("processed");
+    }
+
+    public CompletionStage<Void> handle(Message<String> message, Consumer<Command> handler) {
+        IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
+        UUID id;
+        Command command;
+        try {
+            if (cloudEvent == null) {
+                throw new EventCodec.MalformedMessageException("message has no CloudEvents headers");
+            }
+            id = UUID.fromString(cloudEvent.getId());
+            SlipwayEvent event = EventCodec.decode(cloudEvent.getType(), message.getPayload());
+            if (!(event instanceof Command c)) {
+                throw new EventCodec.MalformedMessageException(cloudEvent.getType() + " is not a command");
+            }
+            command = c;
+        } catch (EventCodec.MalformedMessageException | IllegalArgumentException e) {
+            LOG.warnf("unreadable command sent to the dead-letter topic: %s", e.getMessage());
+            return message.nack(e);
+        }
+        Path marker = processed.resolve(id.toString());
+        if (Files.exists(marker)) {
+            LOG.infof("command %s (%s) was handled before; redelivery skipped", id, command.type());
+            return message.ack();
+        }
+        try {
+            handler.accept(command);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "handling %s for %s failed unexpectedly", command.type(), command.app());
+        }
+        try {
+            Files.createDirectories(processed);
+            Files.writeString(marker, command.type());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record command " + id + " as handled", e);
+        }
+        return message.ack();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.slipway.workers.stage;
+
+import dev.slipway.api.Deployer;
+import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.StageException;
+import dev.slipway.api.StageLog;
+import dev.slipway.api.StrategySelector;
+import dev.slipway.api.event.DeployFailed;
+import dev.slipway.api.event.DeployRequested;
+import dev.slipway.api.event.DeployStarted;
+import dev.slipway.api.event.Deployed;
+import dev.slipway.api.event.StopRequested;
+import dev.slipway.api.event.Stopped;
+import dev.slipway.workers.plugin.PluginRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/** The deploy role: starts releases with the chosen deployer, and stops them. */
+@ApplicationScoped
+public class DeployStage {
+
+    private static final Logger LOG = Logger.getLogger(DeployStage.class);
+
+    private final CommandInbox inbox;
+    private final PluginRegistry plugins;
+    private final StageEnvironment environment;
+    private final StageLogs logs;
+    private final Facts facts;
+
+    public DeployStage(CommandInbox inbox, PluginRegistry plugins, StageEnvironment environment, StageLogs logs,
+                       Facts facts) {
+        this.inbox = inbox;
+        this.plugins = plugins;
+        this.environment = environment;
+        this.logs = logs;
+        this.facts = facts;
+    }
+
+    @Incoming("deploy")
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> message) {
+        return inbox.handle(message, command -> {
+            if (command instanceof DeployRequested deploy) {
+                deploy(deploy);
+            } else if (command instanceof StopRequested stop) {
+                stop(stop);
+            }
+        });
+    }
+
+    void deploy(DeployRequested command) {
+        StageLog log = logs.of(command, "deploy");
+        try {
+            StrategySelector.Selection<Deployer> chosen = StrategySelector.select("deployer", plugins.deployers(),
+                    command.config().deploy().strategy(), deployer -> deployer.accept(command.artifact()),
+                    "a " + command.artifact().kind() + " artifact", log);
+            Deployer deployer = chosen.strategy();
+            log.line("deployer " + deployer.name() + ": " + chosen.reason());
+            facts.publish(new DeployStarted(command.deploymentId(), command.app(), command.attempt(), deployer.name(),
+                    chosen.reason()));
+            Path workDir = releaseDir(command.app(), command.deploymentId().toString());
+            Workspace.recreate(workDir);
+            DeploymentInfo release = deployer.deploy(new StageContexts.Deploy(command.app(), command.deploymentId(),
+                    workDir, environment.env(command.config().env()), log, environment.settings(deployer.name()),
+                    command.artifact(), command.config()));
+            facts.publish(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
+        } catch (StageException e) {
+            fail(command, log, e.getMessage());
+        } catch (IOException e) {
+            fail(command, log, "cannot prepare the release directory: " + e.getMessage());
+        } catch (RuntimeException e) {
+            fail(command, log, "the deployer failed unexpectedly: " + e);
+        }
+    }
+
+    void stop(StopRequested command) {
+        DeploymentInfo release = command.release();
+        StageLog log = logs.of(command, "stop");
+        log.line("stopping release " + release.releaseId() + ": " + command.reason());
+        Deployer deployer = plugins.deployers().stream().filter(d -> d.name().equals(release.deployer())).findFirst()
+                .orElse(null);
+        try {
+            if (deployer == null) {
+                throw new StageException("deployer \"" + release.deployer() + "\" is not known to this worker; known: "
+                        + StrategySelector.names(plugins.deployers()));
+            }
+            deployer.stop(release, new StageContexts.Plain(command.app(), command.deploymentId(),
+                    releaseDir(release.app(), release.releaseId()), Map.of(), log, environment.settings(deployer.name())));
+            facts.publish(new Stopped(command.deploymentId(), command.app(), command.attempt(), release.releaseId()));
+        } catch (StageException | RuntimeException e) {
+            LOG.errorf("release %s of %s could not be stopped: %s", release.releaseId(), release.app(), e.getMessage());
+            log.line("stop failed: " + e.getMessage());
+        }
+    }
+
+    private Path releaseDir(String app, String releaseId) {
+        return environment.home("releases", app, releaseId);
+    }
+
+    private void fail(DeployRequested command, StageLog log, String reason) {
+        log.line("deploy failed: " + reason);
+        facts.publish(new DeployFailed(command.deploymentId(), command.app(), command.attempt(), reason));
+    }
+}
