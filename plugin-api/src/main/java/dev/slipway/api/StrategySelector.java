@@ -42,7 +42,8 @@ public final class StrategySelector {
         for (T candidate : ordered) {
             try {
                 if (accepts.test(candidate)) {
-                    return new Selection<>(candidate, "auto-detected: first of " + names(ordered) + " to accept " + subject);
+                    return new Selection<>(candidate, "auto-detected: " + candidate.name() + " accepts " + subject
+                            + " (asked in order: " + names(ordered) + ")");
                 }
             } catch (RuntimeException e) {
                 log.line(kind + " " + candidate.name() + " failed while inspecting " + subject + " and was skipped: " + e);

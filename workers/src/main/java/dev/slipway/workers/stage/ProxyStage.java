@@ -54,7 +54,7 @@ public class ProxyStage {
             StrategySelector.Selection<ProxyStrategy> chosen = StrategySelector.select("proxy", plugins.proxies(),
                     strategyName, proxy -> true, "the release", log);
             ProxyStrategy proxy = chosen.strategy();
-            String reason = "the server's proxy (slipway.proxy.strategy)";
+            String reason = "configured for this server in slipway.proxy.strategy";
             facts.publish(new ProxyStarted(command.deploymentId(), command.app(), command.attempt(), proxy.name(), reason));
             StageContexts.Proxy context = new StageContexts.Proxy(command.app(), command.deploymentId(),
                     environment.home("proxy"), environment.env(Map.of()), log, environment.settings(proxy.name()),

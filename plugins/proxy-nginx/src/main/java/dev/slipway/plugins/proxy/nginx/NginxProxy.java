@@ -83,16 +83,12 @@ public final class NginxProxy implements ProxyStrategy {
         }
     }
 
-    /**
-     * The addresses users reach the apps at, e.g. {@code http://hello.example.com:8080/}, with no port
-     * when nginx listens on 80.
-     *
-     * @param config the same plugin settings {@link #configure} gets ({@code listen-port})
-     */
-    public List<String> urls(List<String> domains, Map<String, String> config) throws StageException {
-        int port = NginxSettings.port(config);
+    /** E.g. {@code http://hello.example.com:8080/}, with no port when nginx listens on 80. */
+    @Override
+    public List<String> urls(ProxyContext context) throws StageException {
+        int port = NginxSettings.port(context.config());
         List<String> urls = new ArrayList<>();
-        for (String domain : domains) {
+        for (String domain : context.domains()) {
             urls.add("http://" + domain + (port == 80 ? "" : ":" + port) + "/");
         }
         return urls;

@@ -155,8 +155,10 @@ class NginxProxyTest {
     @Test
     void urlsNameThePortUnlessItIs80() throws Exception {
         assertEquals(List.of("http://a.example.com:8080/", "http://b.example.com:8080/"),
-                proxy.urls(List.of("a.example.com", "b.example.com"), Map.of()));
-        assertEquals(List.of("http://a.example.com/"), proxy.urls(List.of("a.example.com"), Map.of("listen-port", "80")));
+                proxy.urls(new Context("demo", UUID.randomUUID(), prefix, Map.of(), line -> { }, Map.of(),
+                        List.of("a.example.com", "b.example.com"))));
+        assertEquals(List.of("http://a.example.com/"), proxy.urls(new Context("demo", UUID.randomUUID(), prefix,
+                Map.of(), line -> { }, Map.of("listen-port", "80"), List.of("a.example.com"))));
     }
 
     private static Context context(Map<String, String> settings) {
