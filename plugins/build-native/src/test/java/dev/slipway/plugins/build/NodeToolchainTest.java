@@ -39,8 +39,8 @@ class NodeToolchainTest {
         assertEquals("node", artifact.toolchain());
         assertEquals(Map.of("web", "npm start"), artifact.processes());
         assertEquals(List.of("node_modules/.bin"), artifact.path());
-        assertTrue(context.lines().contains("toolchain node: auto-detected: first of java-maven, node, python, static"
-                + " to accept the source tree"), context.lines()::toString);
+        assertTrue(context.lines().contains("toolchain node: auto-detected: node accepts the source tree"
+                + " (asked in order: java-maven, node, python, static)"), context.lines()::toString);
     }
 
     @Test
