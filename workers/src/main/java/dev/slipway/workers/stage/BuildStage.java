@@ -13,7 +13,6 @@ import dev.slipway.api.event.Built;
 import dev.slipway.archive.ArchiveException;
 import dev.slipway.archive.Limits;
 import dev.slipway.archive.SourceArchive;
-import dev.slipway.workers.plugin.PluginRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -26,25 +25,16 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class BuildStage {
 
-    private final CommandInbox inbox;
-    private final PluginRegistry plugins;
-    private final StageEnvironment environment;
-    private final StageLogs logs;
-    private final Facts facts;
+    private final StageSupport stages;
 
-    public BuildStage(CommandInbox inbox, PluginRegistry plugins, StageEnvironment environment, StageLogs logs,
-                      Facts facts) {
-        this.inbox = inbox;
-        this.plugins = plugins;
-        this.environment = environment;
-        this.logs = logs;
-        this.facts = facts;
+    public BuildStage(StageSupport stages) {
+        this.stages = stages;
     }
 
     @Incoming("build")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, command -> {
+        return stages.inbox.handle(message, command -> {
             if (command instanceof BuildRequested build) {
                 build(build);
             }
@@ -52,22 +42,22 @@ public class BuildStage {
     }
 
     void build(BuildRequested command) {
-        StageLog log = logs.of(command, "build");
+        StageLog log = stages.log(command, "build");
         try {
-            Path workDir = environment.home("builds", command.app(), command.deploymentId().toString());
+            Path workDir = stages.environment.home("builds", command.app(), command.deploymentId().toString());
             Workspace.recreate(workDir);
             SourceArchive.extract(command.source(), workDir, Limits.DEFAULT);
             SourceTree tree = new SourceTree(workDir, command.config());
-            StrategySelector.Selection<Builder> chosen = StrategySelector.select("builder", plugins.builders(),
+            StrategySelector.Selection<Builder> chosen = StrategySelector.select("builder", stages.plugins.builders(),
                     command.config().build().strategy(), builder -> builder.accept(tree), "the source tree", log);
             Builder builder = chosen.strategy();
             log.line("builder " + builder.name() + ": " + chosen.reason());
-            facts.publish(new BuildStarted(command.deploymentId(), command.app(), command.attempt(), builder.name(),
+            stages.report(new BuildStarted(command.deploymentId(), command.app(), command.attempt(), builder.name(),
                     chosen.reason()));
             BuildArtifact artifact = builder.build(new StageContexts.Build(command.app(), command.deploymentId(), workDir,
-                    environment.env(command.config().env()), log, environment.settings(builder.name()), tree,
-                    plugins.toolchains()));
-            facts.publish(new Built(command.deploymentId(), command.app(), command.attempt(), artifact));
+                    stages.environment.env(command.config().env()), log, stages.environment.settings(builder.name()), tree,
+                    stages.plugins.toolchains()));
+            stages.report(new Built(command.deploymentId(), command.app(), command.attempt(), artifact));
         } catch (StageException e) {
             fail(command, log, e.getMessage());
         } catch (ArchiveException e) {
@@ -80,7 +70,7 @@ public class BuildStage {
     }
 
     private void fail(BuildRequested command, StageLog log, String reason) {
-        log.line("build failed: " + reason);
-        facts.publish(new BuildFailed(command.deploymentId(), command.app(), command.attempt(), reason));
+        stages.fail(log, "build", reason, new BuildFailed(command.deploymentId(), command.app(), command.attempt(),
+                reason));
     }
 }

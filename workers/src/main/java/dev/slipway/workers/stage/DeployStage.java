@@ -11,7 +11,6 @@ import dev.slipway.api.event.DeployStarted;
 import dev.slipway.api.event.Deployed;
 import dev.slipway.api.event.StopRequested;
 import dev.slipway.api.event.Stopped;
-import dev.slipway.workers.plugin.PluginRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -28,25 +27,16 @@ public class DeployStage {
 
     private static final Logger LOG = Logger.getLogger(DeployStage.class);
 
-    private final CommandInbox inbox;
-    private final PluginRegistry plugins;
-    private final StageEnvironment environment;
-    private final StageLogs logs;
-    private final Facts facts;
+    private final StageSupport stages;
 
-    public DeployStage(CommandInbox inbox, PluginRegistry plugins, StageEnvironment environment, StageLogs logs,
-                       Facts facts) {
-        this.inbox = inbox;
-        this.plugins = plugins;
-        this.environment = environment;
-        this.logs = logs;
-        this.facts = facts;
+    public DeployStage(StageSupport stages) {
+        this.stages = stages;
     }
 
     @Incoming("deploy")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, command -> {
+        return stages.inbox.handle(message, command -> {
             if (command instanceof DeployRequested deploy) {
                 deploy(deploy);
             } else if (command instanceof StopRequested stop) {
@@ -56,21 +46,21 @@ public class DeployStage {
     }
 
     void deploy(DeployRequested command) {
-        StageLog log = logs.of(command, "deploy");
+        StageLog log = stages.log(command, "deploy");
         try {
-            StrategySelector.Selection<Deployer> chosen = StrategySelector.select("deployer", plugins.deployers(),
+            StrategySelector.Selection<Deployer> chosen = StrategySelector.select("deployer", stages.plugins.deployers(),
                     command.config().deploy().strategy(), deployer -> deployer.accept(command.artifact()),
                     "a " + command.artifact().kind() + " artifact", log);
             Deployer deployer = chosen.strategy();
             log.line("deployer " + deployer.name() + ": " + chosen.reason());
-            facts.publish(new DeployStarted(command.deploymentId(), command.app(), command.attempt(), deployer.name(),
+            stages.report(new DeployStarted(command.deploymentId(), command.app(), command.attempt(), deployer.name(),
                     chosen.reason()));
             Path workDir = releaseDir(command.app(), command.deploymentId().toString());
             Workspace.recreate(workDir);
             DeploymentInfo release = deployer.deploy(new StageContexts.Deploy(command.app(), command.deploymentId(),
-                    workDir, environment.env(command.config().env()), log, environment.settings(deployer.name()),
+                    workDir, stages.environment.env(command.config().env()), log, stages.environment.settings(deployer.name()),
                     command.artifact(), command.config()));
-            facts.publish(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
+            stages.report(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
         } catch (StageException e) {
             fail(command, log, e.getMessage());
         } catch (IOException e) {
@@ -82,18 +72,18 @@ public class DeployStage {
 
     void stop(StopRequested command) {
         DeploymentInfo release = command.release();
-        StageLog log = logs.of(command, "stop");
+        StageLog log = stages.log(command, "stop");
         log.line("stopping release " + release.releaseId() + ": " + command.reason());
-        Deployer deployer = plugins.deployers().stream().filter(d -> d.name().equals(release.deployer())).findFirst()
+        Deployer deployer = stages.plugins.deployers().stream().filter(d -> d.name().equals(release.deployer())).findFirst()
                 .orElse(null);
         try {
             if (deployer == null) {
                 throw new StageException("deployer \"" + release.deployer() + "\" is not known to this worker; known: "
-                        + StrategySelector.names(plugins.deployers()));
+                        + StrategySelector.names(stages.plugins.deployers()));
             }
             deployer.stop(release, new StageContexts.Plain(command.app(), command.deploymentId(),
-                    releaseDir(release.app(), release.releaseId()), Map.of(), log, environment.settings(deployer.name())));
-            facts.publish(new Stopped(command.deploymentId(), command.app(), command.attempt(), release.releaseId()));
+                    releaseDir(release.app(), release.releaseId()), Map.of(), log, stages.environment.settings(deployer.name())));
+            stages.report(new Stopped(command.deploymentId(), command.app(), command.attempt(), release.releaseId()));
         } catch (StageException | RuntimeException e) {
             LOG.errorf("release %s of %s could not be stopped: %s", release.releaseId(), release.app(), e.getMessage());
             log.line("stop failed: " + e.getMessage());
@@ -101,11 +91,11 @@ public class DeployStage {
     }
 
     private Path releaseDir(String app, String releaseId) {
-        return environment.home("releases", app, releaseId);
+        return stages.environment.home("releases", app, releaseId);
     }
 
     private void fail(DeployRequested command, StageLog log, String reason) {
-        log.line("deploy failed: " + reason);
-        facts.publish(new DeployFailed(command.deploymentId(), command.app(), command.attempt(), reason));
+        stages.fail(log, "deploy", reason, new DeployFailed(command.deploymentId(), command.app(), command.attempt(),
+                reason));
     }
 }

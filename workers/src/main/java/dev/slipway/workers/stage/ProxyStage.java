@@ -9,7 +9,6 @@ import dev.slipway.api.event.ProxyFailed;
 import dev.slipway.api.event.ProxyRequested;
 import dev.slipway.api.event.ProxyStarted;
 import dev.slipway.workers.WorkerConfig;
-import dev.slipway.workers.plugin.PluginRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -21,27 +20,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class ProxyStage {
 
-    private final CommandInbox inbox;
-    private final PluginRegistry plugins;
-    private final StageEnvironment environment;
-    private final StageLogs logs;
-    private final Facts facts;
+    private final StageSupport stages;
     private final String strategyName;
 
-    public ProxyStage(CommandInbox inbox, PluginRegistry plugins, StageEnvironment environment, StageLogs logs,
-                      Facts facts, WorkerConfig config) {
-        this.inbox = inbox;
-        this.plugins = plugins;
-        this.environment = environment;
-        this.logs = logs;
-        this.facts = facts;
+    public ProxyStage(StageSupport stages, WorkerConfig config) {
+        this.stages = stages;
         this.strategyName = config.proxy().strategy();
     }
 
     @Incoming("proxy")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, command -> {
+        return stages.inbox.handle(message, command -> {
             if (command instanceof ProxyRequested proxy) {
                 configure(proxy);
             }
@@ -49,18 +39,18 @@ public class ProxyStage {
     }
 
     void configure(ProxyRequested command) {
-        StageLog log = logs.of(command, "proxy");
+        StageLog log = stages.log(command, "proxy");
         try {
-            StrategySelector.Selection<ProxyStrategy> chosen = StrategySelector.select("proxy", plugins.proxies(),
+            StrategySelector.Selection<ProxyStrategy> chosen = StrategySelector.select("proxy", stages.plugins.proxies(),
                     strategyName, proxy -> true, "the release", log);
             ProxyStrategy proxy = chosen.strategy();
             String reason = "configured for this server in slipway.proxy.strategy";
-            facts.publish(new ProxyStarted(command.deploymentId(), command.app(), command.attempt(), proxy.name(), reason));
+            stages.report(new ProxyStarted(command.deploymentId(), command.app(), command.attempt(), proxy.name(), reason));
             StageContexts.Proxy context = new StageContexts.Proxy(command.app(), command.deploymentId(),
-                    environment.home("proxy"), environment.env(Map.of()), log, environment.settings(proxy.name()),
+                    stages.environment.home("proxy"), stages.environment.env(Map.of()), log, stages.environment.settings(proxy.name()),
                     command.domains());
             proxy.configure(command.release(), context);
-            facts.publish(new ProxyConfigured(command.deploymentId(), command.app(), command.attempt(),
+            stages.report(new ProxyConfigured(command.deploymentId(), command.app(), command.attempt(),
                     proxy.urls(context)));
         } catch (StageException e) {
             fail(command, log, e.getMessage());
@@ -70,7 +60,7 @@ public class ProxyStage {
     }
 
     private void fail(ProxyRequested command, StageLog log, String reason) {
-        log.line("proxy failed: " + reason);
-        facts.publish(new ProxyFailed(command.deploymentId(), command.app(), command.attempt(), reason));
+        stages.fail(log, "proxy", reason, new ProxyFailed(command.deploymentId(), command.app(), command.attempt(),
+                reason));
     }
 }
