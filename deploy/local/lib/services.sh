@@ -111,8 +111,10 @@ pids_gone() {
   return 0
 }
 
+# releases/APP/DEPLOYMENT/ATTEMPT/*.pid, written by the process deployer.
 app_pidfiles() {
-  compgen -G "$SLIPWAY_HOME/releases/*/*/*.pid" || true
+  [[ -d "$SLIPWAY_HOME/releases" ]] || return 0
+  find "$SLIPWAY_HOME/releases" -mindepth 4 -maxdepth 4 -type f -name '*.pid'
 }
 
 apps_stop() {

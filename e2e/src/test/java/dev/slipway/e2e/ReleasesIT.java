@@ -51,7 +51,7 @@ class ReleasesIT {
         assertTrue(error.startsWith("deploy: ") && error.contains("health check"), error);
         assertEquals("DeploymentFailed", broken.types().get(broken.types().size() - 1));
         assertTrue(api.viaProxy("broken.localhost").body().contains("Version: good"));
-        assertFalse(anyAlive(SlipwayStack.HOME.resolve("releases/broken").resolve(broken.id())),
+        assertFalse(anyAlive(SlipwayStack.HOME.resolve("releases/broken").resolve(broken.id()).resolve("1")),
                 "the broken release left a process running");
     }
 

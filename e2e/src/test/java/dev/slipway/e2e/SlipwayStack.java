@@ -25,6 +25,7 @@ public final class SlipwayStack implements BeforeAllCallback {
     static final int PROXY_PORT = 38080;
     /** Small, so a test can exceed it cheaply. */
     static final long UPLOAD_LIMIT = 5 * 1024 * 1024;
+    static final Duration BUILD_TIMEOUT = Duration.ofSeconds(45);
 
     private static final Map<String, String> ENV = Map.of(
             "SLIPWAY_HOME", HOME.toString(),
@@ -33,7 +34,10 @@ public final class SlipwayStack implements BeforeAllCallback {
             "SLIPWAY_API_PORT", Integer.toString(API_PORT),
             "SLIPWAY_WORKER_PORT", "37071",
             "SLIPWAY_PROXY_PORT", Integer.toString(PROXY_PORT),
-            "SLIPWAY_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT));
+            "SLIPWAY_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT),
+            // Short, so a test can outwait it; still longer than any example's build.
+            "SLIPWAY_STAGES_BUILD_TIMEOUT", BUILD_TIMEOUT.toSeconds() + "s",
+            "SLIPWAY_STAGES_BACKOFF", "1s");
 
     private static Api api;
 
@@ -71,6 +75,11 @@ public final class SlipwayStack implements BeforeAllCallback {
     }
 
     static void slipway(String... args) throws IOException {
+        slipway(Map.of(), args);
+    }
+
+    /** Runs bin/slipway with the stack's environment plus {@code env}, e.g. SLIPWAY_SERVICES=workers. */
+    static void slipway(Map<String, String> env, String... args) throws IOException {
         Path log = HOME.getParent().resolve("slipway-e2e-script.log");
         ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(REPO.resolve("bin/slipway").toString()),
                 Stream.of(args)).toList())
@@ -78,6 +87,7 @@ public final class SlipwayStack implements BeforeAllCallback {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(ENV);
+        builder.environment().putAll(env);
         Process process = builder.start();
         try {
             if (!process.waitFor(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {

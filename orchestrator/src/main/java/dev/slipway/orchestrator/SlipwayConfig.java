@@ -1,9 +1,11 @@
 package dev.slipway.orchestrator;
 
+import dev.slipway.orchestrator.workflow.StagePolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** The orchestrator's configuration: {@code slipway.*} in application.properties or SLIPWAY_* variables. */
@@ -25,6 +27,8 @@ public interface SlipwayConfig {
     Kafka kafka();
 
     Outbox outbox();
+
+    Stages stages();
 
     interface Upload {
         /** Largest source archive accepted, compressed. */
@@ -50,6 +54,32 @@ public interface SlipwayConfig {
 
         @WithDefault("7d")
         Duration logRetention();
+    }
+
+    interface Stages {
+        @WithDefault("20m")
+        Duration buildTimeout();
+
+        /** Covers the app's own health-check timeout, which can be up to 10 minutes. */
+        @WithDefault("15m")
+        Duration deployTimeout();
+
+        @WithDefault("2m")
+        Duration proxyTimeout();
+
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("5s")
+        Duration backoff();
+
+        @WithDefault("1m")
+        Duration maxBackoff();
+
+        default StagePolicy policy() {
+            return new StagePolicy(Map.of("build", buildTimeout(), "deploy", deployTimeout(), "proxy", proxyTimeout()),
+                    maxAttempts(), backoff(), maxBackoff());
+        }
     }
 
     interface Outbox {

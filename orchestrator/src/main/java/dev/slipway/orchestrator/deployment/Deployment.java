@@ -32,6 +32,13 @@ public class Deployment {
     @Column(name = "release_info")
     public String releaseInfo;
 
+    /** BuildArtifact as JSON, once built. */
+    public String artifact;
+
+    /** When the running stage's attempt is overdue; null when no stage runs. */
+    @Column(name = "stage_deadline")
+    public Instant stageDeadline;
+
     public Integer release;
 
     public String urls;

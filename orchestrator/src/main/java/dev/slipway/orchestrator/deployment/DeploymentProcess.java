@@ -1,8 +1,10 @@
 package dev.slipway.orchestrator.deployment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.config.AppConfig;
+import dev.slipway.api.event.Built;
 import dev.slipway.api.event.Command;
 import dev.slipway.api.event.Deployed;
 import dev.slipway.api.event.DeploymentEvent;
@@ -21,6 +23,7 @@ import dev.slipway.orchestrator.outbox.OutboxRelay;
 import dev.slipway.orchestrator.workflow.Decision;
 import dev.slipway.orchestrator.workflow.DeploymentSnapshot;
 import dev.slipway.orchestrator.workflow.DeploymentState;
+import dev.slipway.orchestrator.workflow.StagePolicy;
 import dev.slipway.orchestrator.workflow.Workflow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -52,6 +55,7 @@ public class DeploymentProcess {
     private final EventSignals signals;
     private final Clock clock;
     private final String baseDomain;
+    private final StagePolicy policy;
 
     public DeploymentProcess(Mutiny.SessionFactory sessions, EventLog eventLog, Outbox outbox, OutboxRelay relay,
                              EventSignals signals, Clock clock, SlipwayConfig config) {
@@ -62,6 +66,7 @@ public class DeploymentProcess {
         this.signals = signals;
         this.clock = clock;
         this.baseDomain = config.baseDomain();
+        this.policy = config.stages().policy();
     }
 
     /** Creates a deployment of {@code app} from an accepted source and starts its pipeline. */
@@ -107,10 +112,11 @@ public class DeploymentProcess {
                         return Uni.createFrom().voidItem();
                     }
                     return snapshot(session, deployment).chain(snapshot -> {
-                        Decision decision = Workflow.next(snapshot, event);
+                        Decision decision = Workflow.next(snapshot, event, policy);
                         if (decision.ignored()) {
                             LOG.infof("deployment %s: %s", deployment.id, decision.ignoredBecause());
-                            return Uni.createFrom().voidItem();
+                            return sequence(decision.commands().stream()
+                                    .map(command -> outbox.enqueue(session, command, decision.delay())).toList());
                         }
                         return apply(session, deployment, event, decision);
                     });
@@ -120,19 +126,33 @@ public class DeploymentProcess {
     private Uni<Void> apply(Mutiny.Session session, Deployment deployment, SlipwayEvent event, Decision decision) {
         Instant now = clock.instant();
         deployment.state = decision.next();
+        deployment.attempt = decision.attempt();
         deployment.updatedAt = now;
+        if (event instanceof Built built) {
+            deployment.artifact = EventCodec.encode(built.artifact());
+        }
         if (event instanceof Deployed deployed) {
             deployment.releaseInfo = EventCodec.encode(deployed.release());
+        }
+        String stage = decision.next().stage();
+        if (stage == null) {
+            deployment.stageDeadline = null;
+        } else if (decision.commands().stream().anyMatch(c -> stage.equals(Workflow.stageOf(c)))) {
+            deployment.stageDeadline = now.plus(decision.delay()).plus(policy.timeout(stage));
         }
         List<Uni<Void>> steps = new ArrayList<>();
         steps.add(StageProjection.apply(session, event, now));
         for (Command command : decision.commands()) {
-            steps.add(outbox.enqueue(session, command));
+            steps.add(outbox.enqueue(session, command, decision.delay()));
         }
         for (DeploymentEvent fact : decision.facts()) {
             steps.add(eventLog.append(session, UUID.randomUUID(), fact).replaceWithVoid());
             steps.add(conclude(session, deployment, fact, now));
         }
+        return sequence(steps);
+    }
+
+    private static Uni<Void> sequence(List<Uni<Void>> steps) {
         return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> step)
                 .collect().last().replaceWithVoid();
     }
@@ -172,6 +192,7 @@ public class DeploymentProcess {
             List<String> domains = Stream.concat(Stream.of(d.app + "." + baseDomain), config.proxy().domains().stream())
                     .distinct().toList();
             return new DeploymentSnapshot(d.id, d.app, d.state, d.attempt, config, Path.of(d.source),
+                    EventCodec.readStored(d.artifact, new TypeReference<BuildArtifact>() { }),
                     EventCodec.readStored(d.releaseInfo, new TypeReference<DeploymentInfo>() { }),
                     p == null ? null : EventCodec.readStored(p.releaseInfo, new TypeReference<DeploymentInfo>() { }), domains, version);
         }));

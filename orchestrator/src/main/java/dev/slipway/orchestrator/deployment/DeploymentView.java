@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A deployment as the API shows it. */
-public record DeploymentView(UUID id, String app, DeploymentState state, Integer release, List<String> urls,
+public record DeploymentView(UUID id, String app, DeploymentState state, int attempt, Integer release, List<String> urls,
                              String error, Instant createdAt, Instant updatedAt, List<StageView> stages) {
 
     public record StageView(String stage, String strategy, String reason, int attempt, String state, Instant startedAt,
@@ -25,7 +25,7 @@ public record DeploymentView(UUID id, String app, DeploymentState state, Integer
 
     public static DeploymentView of(Deployment d, List<DeploymentStage> stages) {
         List<String> urls = d.urls == null ? List.of() : EventCodec.readStored(d.urls, new TypeReference<>() { });
-        return new DeploymentView(d.id, d.app, d.state, d.release, urls, d.error, d.createdAt, d.updatedAt,
+        return new DeploymentView(d.id, d.app, d.state, d.attempt, d.release, urls, d.error, d.createdAt, d.updatedAt,
                 stages.stream()
                         .sorted(Comparator.comparing(s -> s.startedAt))
                         .map(s -> new StageView(s.stage, s.strategy, s.reason, s.attempt, s.state, s.startedAt,

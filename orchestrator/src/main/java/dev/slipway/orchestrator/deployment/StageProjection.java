@@ -10,6 +10,7 @@ import dev.slipway.api.event.ProxyConfigured;
 import dev.slipway.api.event.ProxyFailed;
 import dev.slipway.api.event.ProxyStarted;
 import dev.slipway.api.event.SlipwayEvent;
+import dev.slipway.orchestrator.workflow.Workflow;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -20,21 +21,8 @@ final class StageProjection {
     private StageProjection() {
     }
 
-    static String stageOf(SlipwayEvent event) {
-        if (event instanceof BuildStarted || event instanceof Built || event instanceof BuildFailed) {
-            return "build";
-        }
-        if (event instanceof DeployStarted || event instanceof Deployed || event instanceof DeployFailed) {
-            return "deploy";
-        }
-        if (event instanceof ProxyStarted || event instanceof ProxyConfigured || event instanceof ProxyFailed) {
-            return "proxy";
-        }
-        return null;
-    }
-
     static Uni<Void> apply(Mutiny.Session session, SlipwayEvent event, Instant now) {
-        String stage = stageOf(event);
+        String stage = Workflow.stageOf(event);
         if (stage == null) {
             return Uni.createFrom().voidItem();
         }

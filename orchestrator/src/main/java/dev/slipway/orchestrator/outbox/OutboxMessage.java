@@ -32,6 +32,10 @@ public class OutboxMessage {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Not published before then: a retried stage's back-off. */
+    @Column(name = "not_before")
+    public Instant notBefore;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 }

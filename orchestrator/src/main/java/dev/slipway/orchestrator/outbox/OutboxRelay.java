@@ -54,9 +54,10 @@ public class OutboxRelay {
 
     Uni<Void> publishPending() {
         return sessions.withTransaction(session -> session.createNativeQuery("""
-                                select * from outbox where published_at is null
+                                select * from outbox where published_at is null and not_before <= ?2
                                 order by position limit ?1 for update skip locked""", OutboxMessage.class)
                 .setParameter(1, batchSize)
+                .setParameter(2, clock.instant())
                 .getResultList()
                 .chain(this::publishInOrder));
     }

@@ -4,6 +4,16 @@ package dev.slipway.orchestrator.workflow;
 public enum DeploymentState {
     REQUESTED, BUILDING, DEPLOYING, PROXYING, FINISHING, SUCCEEDED, FAILED, ROLLING_BACK, ROLLED_BACK, CANCELLED;
 
+    /** The stage a worker is doing in this state, or {@code null} when no stage runs. */
+    public String stage() {
+        return switch (this) {
+            case BUILDING -> "build";
+            case DEPLOYING -> "deploy";
+            case PROXYING -> "proxy";
+            default -> null;
+        };
+    }
+
     public boolean isTerminal() {
         return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == CANCELLED;
     }

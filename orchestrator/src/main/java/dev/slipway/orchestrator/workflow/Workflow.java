@@ -25,82 +25,155 @@ import dev.slipway.api.event.ProxyFailed;
 import dev.slipway.api.event.ProxyRequested;
 import dev.slipway.api.event.ProxyStarted;
 import dev.slipway.api.event.SlipwayEvent;
+import dev.slipway.api.event.StageTimedOut;
 import dev.slipway.api.event.StopRequested;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * The deployment process as a pure function: {@code next(snapshot, event)} gives the next state and
- * the commands to issue. No I/O, no clock; the transition table:
+ * The deployment process as a pure function: {@code next(snapshot, event, policy)} gives the next
+ * state and the commands to issue. No I/O, no clock. Attempts count per stage, from 1.
  *
  * <pre>
- * REQUESTED + DeploymentRequested → BUILDING   : BuildRequested
- * BUILDING  + BuildStarted        → BUILDING
- * BUILDING  + Built               → DEPLOYING  : DeployRequested
- * BUILDING  + BuildFailed         → FAILED     ! DeploymentFailed
- * DEPLOYING + DeployStarted       → DEPLOYING
- * DEPLOYING + Deployed            → PROXYING   : ProxyRequested
- * DEPLOYING + DeployFailed        → FAILED     ! DeploymentFailed            (the deployer left nothing running)
- * PROXYING  + ProxyStarted        → PROXYING
- * PROXYING  + ProxyConfigured     → SUCCEEDED  : StopRequested(previous)   ! DeploymentSucceeded
- * PROXYING  + ProxyFailed         → FAILED     : StopRequested(new)        ! DeploymentFailed
+ * REQUESTED + DeploymentRequested → BUILDING  : BuildRequested
+ * BUILDING  + Built               → DEPLOYING : DeployRequested
+ * DEPLOYING + Deployed            → PROXYING  : ProxyRequested
+ * PROXYING  + ProxyConfigured     → SUCCEEDED : StopRequested(the release it replaces)  ! DeploymentSucceeded
+ * BUILDING  + BuildFailed         → FAILED                                               ! DeploymentFailed
+ * DEPLOYING + DeployFailed        → FAILED    (the deployer left nothing running)        ! DeploymentFailed
+ * PROXYING  + ProxyFailed         → FAILED    : StopRequested(the new release)           ! DeploymentFailed
+ * any stage + StageTimedOut       → same stage, next attempt, after a back-off : the stage's command again
+ *                                   or, out of attempts, FAILED (+ stop the new release when proxying)
+ * any stage + its *Started        → unchanged
  * </pre>
  *
- * Anything else — a duplicate, a late answer of an older attempt, a fact for a finished
- * deployment — is ignored and says why.
+ * Anything else — an answer to an older attempt or stage, a fact after the end — is ignored and
+ * says why; a release deployed by such a late answer is stopped, so nothing stray keeps running.
  */
 public final class Workflow {
 
     private Workflow() {
     }
 
-    public static Decision next(DeploymentSnapshot d, SlipwayEvent event) {
-        if (event.attempt() != d.attempt() && !(event instanceof DeploymentRequested)) {
-            return Decision.ignore(d.state(), "answer to attempt " + event.attempt() + ", current is " + d.attempt());
+    public static Decision next(DeploymentSnapshot d, SlipwayEvent event, StagePolicy policy) {
+        if (event instanceof DeploymentRequested) {
+            return d.state() == REQUESTED ? to(BUILDING, 1, build(d, 1)) : ignore(d, "it was requested already");
         }
-        DeploymentState state = d.state();
-        if (state == REQUESTED && event instanceof DeploymentRequested) {
-            return Decision.to(BUILDING, List.of(new BuildRequested(d.id(), d.app(), d.attempt(), d.source(), d.config())), List.of());
+        if (event instanceof StageTimedOut timedOut) {
+            return timedOut(d, timedOut, policy);
         }
-        if (state == BUILDING && event instanceof BuildStarted
-                || state == DEPLOYING && event instanceof DeployStarted
-                || state == PROXYING && event instanceof ProxyStarted) {
-            return Decision.to(state, List.of(), List.of());
+        String stage = stageOf(event);
+        if (stage == null || !stage.equals(d.state().stage()) || event.attempt() != d.attempt()) {
+            return stray(d, event);
         }
-        if (state == BUILDING && event instanceof Built built) {
-            return Decision.to(DEPLOYING,
-                    List.of(new DeployRequested(d.id(), d.app(), d.attempt(), built.artifact(), d.config())), List.of());
+        if (event instanceof BuildStarted || event instanceof DeployStarted || event instanceof ProxyStarted) {
+            return new Decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, null);
         }
-        if (state == BUILDING && event instanceof BuildFailed failed) {
-            return fail(d, "build", failed.reason(), null);
+        if (event instanceof Built built) {
+            return to(DEPLOYING, 1, new DeployRequested(d.id(), d.app(), 1, built.artifact(), d.config()));
         }
-        if (state == DEPLOYING && event instanceof Deployed deployed) {
-            return Decision.to(PROXYING,
-                    List.of(new ProxyRequested(d.id(), d.app(), d.attempt(), deployed.release(), d.domains())), List.of());
+        if (event instanceof Deployed deployed) {
+            return to(PROXYING, 1, new ProxyRequested(d.id(), d.app(), 1, deployed.release(), d.domains()));
         }
-        if (state == DEPLOYING && event instanceof DeployFailed failed) {
-            return fail(d, "deploy", failed.reason(), null);
+        if (event instanceof ProxyConfigured configured) {
+            List<Command> commands = d.previousRelease() == null ? List.of()
+                    : List.of(stop(d, d.previousRelease(), "replaced by release " + d.nextVersion()));
+            return new Decision(SUCCEEDED, d.attempt(), commands,
+                    List.of(new DeploymentSucceeded(d.id(), d.app(), d.attempt(), d.nextVersion(), configured.urls())),
+                    Duration.ZERO, null);
         }
-        if (state == PROXYING && event instanceof ProxyConfigured configured) {
-            List<Command> commands = new ArrayList<>();
-            if (d.previousRelease() != null) {
-                commands.add(stop(d, d.previousRelease(), "replaced by release " + d.nextVersion()));
-            }
-            return Decision.to(SUCCEEDED, commands,
-                    List.of(new DeploymentSucceeded(d.id(), d.app(), d.attempt(), d.nextVersion(), configured.urls())));
+        if (event instanceof BuildFailed failed) {
+            return fail(d, failed.reason(), null);
         }
-        if (state == PROXYING && event instanceof ProxyFailed failed) {
-            return fail(d, "proxy", failed.reason(), stop(d, d.release(), "its proxy configuration failed"));
+        if (event instanceof DeployFailed failed) {
+            return fail(d, failed.reason(), null);
         }
-        return Decision.ignore(state, event.getClass().getSimpleName() + " does not apply to a deployment in state " + state);
+        if (event instanceof ProxyFailed failed) {
+            return fail(d, failed.reason(), stop(d, d.release(), "its proxy configuration failed"));
+        }
+        return stray(d, event);
     }
 
-    private static Decision fail(DeploymentSnapshot d, String stage, String reason, Command cleanUp) {
-        return Decision.to(FAILED, cleanUp == null ? List.of() : List.of(cleanUp),
-                List.of(new DeploymentFailed(d.id(), d.app(), d.attempt(), stage, reason)));
+    /** The stage a command asks for or a worker's fact answers; {@code null} for the others. */
+    public static String stageOf(SlipwayEvent event) {
+        if (event instanceof BuildRequested || event instanceof BuildStarted || event instanceof Built
+                || event instanceof BuildFailed) {
+            return BUILDING.stage();
+        }
+        if (event instanceof DeployRequested || event instanceof DeployStarted || event instanceof Deployed
+                || event instanceof DeployFailed) {
+            return DEPLOYING.stage();
+        }
+        if (event instanceof ProxyRequested || event instanceof ProxyStarted || event instanceof ProxyConfigured
+                || event instanceof ProxyFailed) {
+            return PROXYING.stage();
+        }
+        return null;
+    }
+
+    private static Decision timedOut(DeploymentSnapshot d, StageTimedOut timedOut, StagePolicy policy) {
+        String stage = d.state().stage();
+        if (!timedOut.stage().equals(stage) || timedOut.attempt() != d.attempt()) {
+            return ignore(d, "the deadline of " + timedOut.stage() + " attempt " + timedOut.attempt() + " is moot");
+        }
+        if (d.attempt() < policy.maxAttempts()) {
+            int attempt = d.attempt() + 1;
+            return new Decision(d.state(), attempt, List.of(command(d, attempt)), List.of(), policy.backoff(d.attempt()),
+                    null);
+        }
+        String reason = "no " + stage + " worker answered within " + human(policy.timeout(stage)) + ", "
+                + d.attempt() + " attempt" + (d.attempt() == 1 ? "" : "s");
+        return fail(d, reason, d.state() == PROXYING ? stop(d, d.release(), "its proxy stage timed out") : null);
+    }
+
+    private static Command command(DeploymentSnapshot d, int attempt) {
+        return switch (d.state()) {
+            case BUILDING -> build(d, attempt);
+            case DEPLOYING -> new DeployRequested(d.id(), d.app(), attempt, d.artifact(), d.config());
+            case PROXYING -> new ProxyRequested(d.id(), d.app(), attempt, d.release(), d.domains());
+            default -> throw new IllegalStateException("no stage runs in state " + d.state());
+        };
+    }
+
+    private static BuildRequested build(DeploymentSnapshot d, int attempt) {
+        return new BuildRequested(d.id(), d.app(), attempt, d.source(), d.config());
+    }
+
+    private static Decision stray(DeploymentSnapshot d, SlipwayEvent event) {
+        String because = event.getClass().getSimpleName() + " of " + stageOrNone(event) + " attempt " + event.attempt()
+                + " does not apply to a deployment in state " + d.state() + ", attempt " + d.attempt();
+        if (event instanceof Deployed late && !late.release().equals(d.release())) {
+            return new Decision(d.state(), d.attempt(), List.of(stop(d, late.release(), "it answered too late")),
+                    List.of(), Duration.ZERO, because + "; its release is stopped");
+        }
+        return ignore(d, because);
+    }
+
+    private static String stageOrNone(SlipwayEvent event) {
+        String stage = stageOf(event);
+        return stage == null ? "no stage" : stage;
+    }
+
+    private static Decision to(DeploymentState next, int attempt, Command command) {
+        return new Decision(next, attempt, List.of(command), List.of(), Duration.ZERO, null);
+    }
+
+    private static Decision ignore(DeploymentSnapshot d, String because) {
+        return new Decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, because);
+    }
+
+    private static Decision fail(DeploymentSnapshot d, String reason, Command cleanUp) {
+        return new Decision(FAILED, d.attempt(), cleanUp == null ? List.of() : List.of(cleanUp),
+                List.of(new DeploymentFailed(d.id(), d.app(), d.attempt(), d.state().stage(), reason)), Duration.ZERO,
+                null);
     }
 
     private static StopRequested stop(DeploymentSnapshot d, DeploymentInfo release, String reason) {
         return new StopRequested(d.id(), d.app(), d.attempt(), release, reason);
+    }
+
+    private static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 }

@@ -27,7 +27,10 @@ import dev.slipway.api.event.ProxyConfigured;
 import dev.slipway.api.event.ProxyFailed;
 import dev.slipway.api.event.ProxyRequested;
 import dev.slipway.api.event.StopRequested;
+import dev.slipway.api.event.SlipwayEvent;
+import dev.slipway.api.event.StageTimedOut;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,26 +44,39 @@ class WorkflowTest {
     private static final BuildArtifact ARTIFACT = new BuildArtifact(BuildArtifact.PROCESS, Path.of("/b"), Map.of("web", "x"),
             Map.of(), List.of(), "native", "node");
 
+    private static final StagePolicy POLICY = new StagePolicy(
+            Map.of("build", Duration.ofMinutes(20), "deploy", Duration.ofMinutes(15), "proxy", Duration.ofSeconds(90)),
+            3, Duration.ofSeconds(5), Duration.ofSeconds(8));
+
     private static DeploymentSnapshot in(DeploymentState state, DeploymentInfo previous) {
-        return new DeploymentSnapshot(ID, "hello", state, 1, AppConfig.empty(), Path.of("/s.tar.gz"),
-                state.ordinal() > DEPLOYING.ordinal() ? NEW : null, previous, List.of("hello.localhost"), 4);
+        return in(state, 1, previous);
+    }
+
+    private static DeploymentSnapshot in(DeploymentState state, int attempt, DeploymentInfo previous) {
+        return new DeploymentSnapshot(ID, "hello", state, attempt, AppConfig.empty(), Path.of("/s.tar.gz"),
+                state.ordinal() > BUILDING.ordinal() ? ARTIFACT : null, state.ordinal() > DEPLOYING.ordinal() ? NEW : null,
+                previous, List.of("hello.localhost"), 4);
+    }
+
+    private static Decision next(DeploymentSnapshot snapshot, SlipwayEvent event) {
+        return Workflow.next(snapshot, event, POLICY);
     }
 
     @Test
     void theHappyPathIssuesEachStageInOrderAndStopsThePreviousRelease() {
-        Decision requested = Workflow.next(in(REQUESTED, OLD), new DeploymentRequested(ID, "hello", 1, "upload"));
+        Decision requested = next(in(REQUESTED, OLD), new DeploymentRequested(ID, "hello", 1, "upload"));
         assertEquals(BUILDING, requested.next());
         assertEquals(Path.of("/s.tar.gz"), ((BuildRequested) requested.commands().get(0)).source());
 
-        Decision built = Workflow.next(in(BUILDING, OLD), new Built(ID, "hello", 1, ARTIFACT));
+        Decision built = next(in(BUILDING, OLD), new Built(ID, "hello", 1, ARTIFACT));
         assertEquals(DEPLOYING, built.next());
         assertEquals(ARTIFACT, ((DeployRequested) built.commands().get(0)).artifact());
 
-        Decision deployed = Workflow.next(in(DEPLOYING, OLD), new Deployed(ID, "hello", 1, NEW));
+        Decision deployed = next(in(DEPLOYING, OLD), new Deployed(ID, "hello", 1, NEW));
         assertEquals(PROXYING, deployed.next());
         assertEquals(List.of("hello.localhost"), ((ProxyRequested) deployed.commands().get(0)).domains());
 
-        Decision proxied = Workflow.next(in(PROXYING, OLD), new ProxyConfigured(ID, "hello", 1, List.of("http://hello.localhost/")));
+        Decision proxied = next(in(PROXYING, OLD), new ProxyConfigured(ID, "hello", 1, List.of("http://hello.localhost/")));
         assertEquals(SUCCEEDED, proxied.next());
         assertEquals(OLD, ((StopRequested) proxied.commands().get(0)).release());
         DeploymentSucceeded succeeded = (DeploymentSucceeded) proxied.facts().get(0);
@@ -70,26 +86,26 @@ class WorkflowTest {
 
     @Test
     void firstReleaseHasNothingToStop() {
-        Decision proxied = Workflow.next(in(PROXYING, null), new ProxyConfigured(ID, "hello", 1, List.of()));
+        Decision proxied = next(in(PROXYING, null), new ProxyConfigured(ID, "hello", 1, List.of()));
         assertEquals(SUCCEEDED, proxied.next());
         assertTrue(proxied.commands().isEmpty());
     }
 
     @Test
     void failuresBeforeTheProxySwitchedEndTheDeploymentWithTheReason() {
-        Decision build = Workflow.next(in(BUILDING, OLD), new BuildFailed(ID, "hello", 1, "npm failed"));
+        Decision build = next(in(BUILDING, OLD), new BuildFailed(ID, "hello", 1, "npm failed"));
         assertEquals(FAILED, build.next());
         assertEquals(new DeploymentFailed(ID, "hello", 1, "build", "npm failed"), build.facts().get(0));
         assertTrue(build.commands().isEmpty());
 
-        Decision deploy = Workflow.next(in(DEPLOYING, OLD), new DeployFailed(ID, "hello", 1, "health check"));
+        Decision deploy = next(in(DEPLOYING, OLD), new DeployFailed(ID, "hello", 1, "health check"));
         assertEquals(FAILED, deploy.next());
         assertTrue(deploy.commands().isEmpty(), "the deployer already stopped what it started; the old release is untouched");
     }
 
     @Test
     void aFailedProxyStopsTheNewReleaseNotTheServingOne() {
-        Decision proxy = Workflow.next(in(PROXYING, OLD), new ProxyFailed(ID, "hello", 1, "nginx -t failed"));
+        Decision proxy = next(in(PROXYING, OLD), new ProxyFailed(ID, "hello", 1, "nginx -t failed"));
         assertEquals(FAILED, proxy.next());
         assertEquals(NEW, ((StopRequested) proxy.commands().get(0)).release());
         assertInstanceOf(DeploymentFailed.class, proxy.facts().get(0));
@@ -97,16 +113,64 @@ class WorkflowTest {
 
     @Test
     void lateDuplicateAndOutOfOrderFactsAreIgnored() {
-        Decision late = Workflow.next(in(BUILDING, OLD), new Built(ID, "hello", 0, ARTIFACT));
+        Decision late = next(in(BUILDING, OLD), new Built(ID, "hello", 0, ARTIFACT));
         assertTrue(late.ignored());
         assertEquals(BUILDING, late.next());
 
-        Decision afterEnd = Workflow.next(in(SUCCEEDED, OLD), new DeployFailed(ID, "hello", 1, "x"));
+        Decision afterEnd = next(in(SUCCEEDED, OLD), new DeployFailed(ID, "hello", 1, "x"));
         assertTrue(afterEnd.ignored());
         assertTrue(afterEnd.commands().isEmpty() && afterEnd.facts().isEmpty());
 
-        Decision duplicate = Workflow.next(in(DEPLOYING, OLD), new Built(ID, "hello", 1, ARTIFACT));
+        Decision duplicate = next(in(DEPLOYING, OLD), new Built(ID, "hello", 1, ARTIFACT));
         assertTrue(duplicate.ignored());
-        assertFalse(Workflow.next(in(BUILDING, OLD), new Built(ID, "hello", 1, ARTIFACT)).ignored());
+        assertFalse(next(in(BUILDING, OLD), new Built(ID, "hello", 1, ARTIFACT)).ignored());
+    }
+
+    @Test
+    void aStagePastItsDeadlineIsIssuedAgainWithTheNextAttemptAfterABackOff() {
+        Decision first = next(in(DEPLOYING, 1, OLD), new StageTimedOut(ID, "hello", 1, "deploy"));
+        assertEquals(DEPLOYING, first.next());
+        assertEquals(2, first.attempt());
+        DeployRequested again = (DeployRequested) first.commands().get(0);
+        assertEquals(2, again.attempt());
+        assertEquals(ARTIFACT, again.artifact());
+        assertEquals(Duration.ofSeconds(5), first.delay());
+
+        Decision second = next(in(DEPLOYING, 2, OLD), new StageTimedOut(ID, "hello", 2, "deploy"));
+        assertEquals(3, second.attempt());
+        assertEquals(Duration.ofSeconds(8), second.delay(), "doubled, then capped");
+    }
+
+    @Test
+    void outOfAttemptsTheDeploymentFailsSayingWhy() {
+        Decision build = next(in(BUILDING, 3, OLD), new StageTimedOut(ID, "hello", 3, "build"));
+        assertEquals(FAILED, build.next());
+        assertEquals(new DeploymentFailed(ID, "hello", 3, "build", "no build worker answered within 20 min, 3 attempts"),
+                build.facts().get(0));
+
+        Decision proxy = next(in(PROXYING, 3, OLD), new StageTimedOut(ID, "hello", 3, "proxy"));
+        assertEquals(FAILED, proxy.next());
+        assertEquals(NEW, ((StopRequested) proxy.commands().get(0)).release(), "the new release does not stay up");
+        assertTrue(((DeploymentFailed) proxy.facts().get(0)).reason().contains("within 90 s"));
+    }
+
+    @Test
+    void aDeadlineThatIsNoLongerCurrentChangesNothing() {
+        assertTrue(next(in(DEPLOYING, 2, OLD), new StageTimedOut(ID, "hello", 1, "deploy")).ignored());
+        assertTrue(next(in(DEPLOYING, 1, OLD), new StageTimedOut(ID, "hello", 1, "build")).ignored());
+        assertTrue(next(in(SUCCEEDED, 1, OLD), new StageTimedOut(ID, "hello", 1, "proxy")).ignored());
+    }
+
+    @Test
+    void aReleaseDeployedByALateAttemptIsStopped() {
+        DeploymentInfo late = DeploymentInfo.upstream("hello", ID.toString(), "process", "127.0.0.1", 20003, Map.of());
+
+        Decision decision = next(in(DEPLOYING, 2, OLD), new Deployed(ID, "hello", 1, late));
+
+        assertTrue(decision.ignored());
+        assertEquals(DEPLOYING, decision.next());
+        assertEquals(late, ((StopRequested) decision.commands().get(0)).release());
+        assertTrue(next(in(PROXYING, 1, OLD), new Deployed(ID, "hello", 1, NEW)).commands().isEmpty(),
+                "the release the deployment goes on with is not stopped");
     }
 }

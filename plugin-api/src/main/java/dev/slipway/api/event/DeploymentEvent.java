@@ -2,5 +2,5 @@ package dev.slipway.api.event;
 
 /** Facts the orchestrator records about a deployment as a whole. */
 public sealed interface DeploymentEvent extends SlipwayEvent
-        permits DeploymentRequested, DeploymentSucceeded, DeploymentFailed {
+        permits DeploymentRequested, StageTimedOut, DeploymentSucceeded, DeploymentFailed {
 }

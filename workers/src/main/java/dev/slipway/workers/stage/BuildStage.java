@@ -34,7 +34,7 @@ public class BuildStage {
     @Incoming("build")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return stages.inbox.handle(message, command -> {
+        return stages.inbox().handle(message, command -> {
             if (command instanceof BuildRequested build) {
                 build(build);
             }
@@ -44,19 +44,21 @@ public class BuildStage {
     void build(BuildRequested command) {
         StageLog log = stages.log(command, "build");
         try {
-            Path workDir = stages.environment.home("builds", command.app(), command.deploymentId().toString());
+            // One directory per attempt: a retried build never shares one with a slow earlier attempt.
+            Path workDir = stages.environment().home("builds", command.app(), command.deploymentId().toString(),
+                    Integer.toString(command.attempt()));
             Workspace.recreate(workDir);
             SourceArchive.extract(command.source(), workDir, Limits.DEFAULT);
             SourceTree tree = new SourceTree(workDir, command.config());
-            StrategySelector.Selection<Builder> chosen = StrategySelector.select("builder", stages.plugins.builders(),
+            StrategySelector.Selection<Builder> chosen = StrategySelector.select("builder", stages.plugins().builders(),
                     command.config().build().strategy(), builder -> builder.accept(tree), "the source tree", log);
             Builder builder = chosen.strategy();
             log.line("builder " + builder.name() + ": " + chosen.reason());
             stages.report(new BuildStarted(command.deploymentId(), command.app(), command.attempt(), builder.name(),
                     chosen.reason()));
             BuildArtifact artifact = builder.build(new StageContexts.Build(command.app(), command.deploymentId(), workDir,
-                    stages.environment.env(command.config().env()), log, stages.environment.settings(builder.name()), tree,
-                    stages.plugins.toolchains()));
+                    stages.environment().env(command.config().env()), log, stages.environment().settings(builder.name()), tree,
+                    stages.plugins().toolchains()));
             stages.report(new Built(command.deploymentId(), command.app(), command.attempt(), artifact));
         } catch (StageException e) {
             fail(command, log, e.getMessage());

@@ -36,7 +36,7 @@ public class DeployStage {
     @Incoming("deploy")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return stages.inbox.handle(message, command -> {
+        return stages.inbox().handle(message, command -> {
             if (command instanceof DeployRequested deploy) {
                 deploy(deploy);
             } else if (command instanceof StopRequested stop) {
@@ -48,17 +48,18 @@ public class DeployStage {
     void deploy(DeployRequested command) {
         StageLog log = stages.log(command, "deploy");
         try {
-            StrategySelector.Selection<Deployer> chosen = StrategySelector.select("deployer", stages.plugins.deployers(),
+            StrategySelector.Selection<Deployer> chosen = StrategySelector.select("deployer", stages.plugins().deployers(),
                     command.config().deploy().strategy(), deployer -> deployer.accept(command.artifact()),
                     "a " + command.artifact().kind() + " artifact", log);
             Deployer deployer = chosen.strategy();
             log.line("deployer " + deployer.name() + ": " + chosen.reason());
             stages.report(new DeployStarted(command.deploymentId(), command.app(), command.attempt(), deployer.name(),
                     chosen.reason()));
-            Path workDir = releaseDir(command.app(), command.deploymentId().toString());
+            Path workDir = releaseDir(command.app(), command.deploymentId().toString())
+                    .resolve(Integer.toString(command.attempt()));
             Workspace.recreate(workDir);
             DeploymentInfo release = deployer.deploy(new StageContexts.Deploy(command.app(), command.deploymentId(),
-                    workDir, stages.environment.env(command.config().env()), log, stages.environment.settings(deployer.name()),
+                    workDir, stages.environment().env(command.config().env()), log, stages.environment().settings(deployer.name()),
                     command.artifact(), command.config()));
             stages.report(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
         } catch (StageException e) {
@@ -74,15 +75,15 @@ public class DeployStage {
         DeploymentInfo release = command.release();
         StageLog log = stages.log(command, "stop");
         log.line("stopping release " + release.releaseId() + ": " + command.reason());
-        Deployer deployer = stages.plugins.deployers().stream().filter(d -> d.name().equals(release.deployer())).findFirst()
+        Deployer deployer = stages.plugins().deployers().stream().filter(d -> d.name().equals(release.deployer())).findFirst()
                 .orElse(null);
         try {
             if (deployer == null) {
                 throw new StageException("deployer \"" + release.deployer() + "\" is not known to this worker; known: "
-                        + StrategySelector.names(stages.plugins.deployers()));
+                        + StrategySelector.names(stages.plugins().deployers()));
             }
             deployer.stop(release, new StageContexts.Plain(command.app(), command.deploymentId(),
-                    releaseDir(release.app(), release.releaseId()), Map.of(), log, stages.environment.settings(deployer.name())));
+                    releaseDir(release.app(), release.releaseId()), Map.of(), log, stages.environment().settings(deployer.name())));
             stages.report(new Stopped(command.deploymentId(), command.app(), command.attempt(), release.releaseId()));
         } catch (StageException | RuntimeException e) {
             LOG.errorf("release %s of %s could not be stopped: %s", release.releaseId(), release.app(), e.getMessage());
@@ -91,7 +92,7 @@ public class DeployStage {
     }
 
     private Path releaseDir(String app, String releaseId) {
-        return stages.environment.home("releases", app, releaseId);
+        return stages.environment().home("releases", app, releaseId);
     }
 
     private void fail(DeployRequested command, StageLog log, String reason) {

@@ -31,7 +31,7 @@ public class ProxyStage {
     @Incoming("proxy")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return stages.inbox.handle(message, command -> {
+        return stages.inbox().handle(message, command -> {
             if (command instanceof ProxyRequested proxy) {
                 configure(proxy);
             }
@@ -41,13 +41,13 @@ public class ProxyStage {
     void configure(ProxyRequested command) {
         StageLog log = stages.log(command, "proxy");
         try {
-            StrategySelector.Selection<ProxyStrategy> chosen = StrategySelector.select("proxy", stages.plugins.proxies(),
+            StrategySelector.Selection<ProxyStrategy> chosen = StrategySelector.select("proxy", stages.plugins().proxies(),
                     strategyName, proxy -> true, "the release", log);
             ProxyStrategy proxy = chosen.strategy();
             String reason = "configured for this server in slipway.proxy.strategy";
             stages.report(new ProxyStarted(command.deploymentId(), command.app(), command.attempt(), proxy.name(), reason));
             StageContexts.Proxy context = new StageContexts.Proxy(command.app(), command.deploymentId(),
-                    stages.environment.home("proxy"), stages.environment.env(Map.of()), log, stages.environment.settings(proxy.name()),
+                    stages.environment().home("proxy"), stages.environment().env(Map.of()), log, stages.environment().settings(proxy.name()),
                     command.domains());
             proxy.configure(command.release(), context);
             stages.report(new ProxyConfigured(command.deploymentId(), command.app(), command.attempt(),

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class StageSupport {
 
-    final CommandInbox inbox;
-    final PluginRegistry plugins;
-    final StageEnvironment environment;
+    private final CommandInbox inbox;
+    private final PluginRegistry plugins;
+    private final StageEnvironment environment;
     private final StageLogs logs;
     private final Facts facts;
 
@@ -23,6 +23,19 @@ public class StageSupport {
         this.environment = environment;
         this.logs = logs;
         this.facts = facts;
+    }
+
+    // Accessors, not fields: callers reach this bean through its client proxy, whose fields are empty.
+    CommandInbox inbox() {
+        return inbox;
+    }
+
+    PluginRegistry plugins() {
+        return plugins;
+    }
+
+    StageEnvironment environment() {
+        return environment;
     }
 
     StageLog log(SlipwayEvent command, String stage) {
