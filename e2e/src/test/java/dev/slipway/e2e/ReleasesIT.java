@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +20,7 @@ class ReleasesIT {
     @Test
     void aSecondReleaseIsServedAndTheFirstIsStopped(@TempDir Path dir) throws Exception {
         api.createApp("releases");
-        Api.Outcome first = api.deploy("releases", python(dir, "first"));
+        Api.Outcome first = api.deploy("releases", Apps.python(dir, "first", null));
         assertEquals("SUCCEEDED", first.state(), () -> first.deployment().toString());
         assertTrue(api.viaProxy("releases.localhost").body().contains("Version: first"));
 
@@ -32,14 +30,14 @@ class ReleasesIT {
         assertEquals("SUCCEEDED", second.state(), () -> second.deployment().toString());
         assertEquals(2, second.deployment().get("release").asInt());
         assertTrue(api.viaProxy("releases.localhost").body().contains("Version: second"));
-        int firstPort = deployedPort(first);
-        assertTrue(eventually(() -> !listening(firstPort)), "the replaced release still listens on " + firstPort);
+        int firstPort = Apps.deployedPort(first);
+        assertTrue(Apps.eventually(() -> !Apps.listening(firstPort)), "the replaced release still listens on " + firstPort);
     }
 
     @Test
     void aBrokenReleaseFailsWithItsReasonAndTheEarlierOneKeepsServing(@TempDir Path dir) throws Exception {
         api.createApp("broken");
-        assertEquals("SUCCEEDED", api.deploy("broken", python(dir, "good")).state());
+        assertEquals("SUCCEEDED", api.deploy("broken", Apps.python(dir, "good", null)).state());
 
         Files.writeString(dir.resolve("app.py"), "import time\nprint('up, but never listening', flush=True)\n"
                 + "time.sleep(3600)\n");
@@ -55,29 +53,6 @@ class ReleasesIT {
                 "the broken release left a process running");
     }
 
-    private static Path python(Path dir, String version) throws IOException {
-        try (Stream<Path> files = Files.list(SlipwayStack.REPO.resolve("examples/python-hello"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, dir.resolve(file.getFileName().toString()));
-            }
-        }
-        Files.writeString(dir.resolve("VERSION"), version + "\n");
-        return dir;
-    }
-
-    private static int deployedPort(Api.Outcome outcome) {
-        return outcome.events().stream().filter(e -> e.type().equals("Deployed")).findFirst().orElseThrow()
-                .data().get("release").get("upstreamPort").asInt();
-    }
-
-    private static boolean listening(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** Whether the pid recorded in the release directory still runs. */
     private static boolean anyAlive(Path releaseDir) throws IOException {
         Path pidFile = releaseDir.resolve("web.pid");
@@ -86,15 +61,5 @@ class ReleasesIT {
         }
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
     }
 }

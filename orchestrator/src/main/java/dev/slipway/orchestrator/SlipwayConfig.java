@@ -67,6 +67,9 @@ public interface SlipwayConfig {
         @WithDefault("2m")
         Duration proxyTimeout();
 
+        @WithDefault("10m")
+        Duration hookTimeout();
+
         @WithDefault("3")
         int maxAttempts();
 
@@ -77,7 +80,8 @@ public interface SlipwayConfig {
         Duration maxBackoff();
 
         default StagePolicy policy() {
-            return new StagePolicy(Map.of("build", buildTimeout(), "deploy", deployTimeout(), "proxy", proxyTimeout()),
+            return new StagePolicy(Map.of("build", buildTimeout(), "deploy", deployTimeout(), "proxy", proxyTimeout(),
+                    "hook", hookTimeout()),
                     maxAttempts(), backoff(), maxBackoff());
         }
     }

@@ -9,5 +9,5 @@ public interface LifecycleHook extends Strategy {
     boolean accept(String point, AppConfig config);
 
     /** Runs the hook beside the release; throwing fails the hook. */
-    void run(String point, DeploymentInfo release, StageContext context) throws StageException;
+    void run(String point, HookContext context) throws StageException;
 }

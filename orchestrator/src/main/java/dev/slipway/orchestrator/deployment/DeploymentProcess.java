@@ -7,6 +7,7 @@ import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.Built;
 import dev.slipway.api.event.Command;
 import dev.slipway.api.event.Deployed;
+import dev.slipway.api.event.ProxyConfigured;
 import dev.slipway.api.event.DeploymentEvent;
 import dev.slipway.api.event.DeploymentFailed;
 import dev.slipway.api.event.DeploymentRequested;
@@ -125,6 +126,13 @@ public class DeploymentProcess {
 
     private Uni<Void> apply(Mutiny.Session session, Deployment deployment, SlipwayEvent event, Decision decision) {
         Instant now = clock.instant();
+        String row = deployment.state == DeploymentState.ROLLING_BACK ? "rollback" : StageProjection.rowOf(event);
+        if (event instanceof ProxyConfigured configured && deployment.state == DeploymentState.PROXYING) {
+            deployment.urls = EventCodec.encode(configured.urls());
+        }
+        if (decision.error() != null) {
+            deployment.error = decision.error();
+        }
         deployment.state = decision.next();
         deployment.attempt = decision.attempt();
         deployment.updatedAt = now;
@@ -141,7 +149,7 @@ public class DeploymentProcess {
             deployment.stageDeadline = now.plus(decision.delay()).plus(policy.timeout(stage));
         }
         List<Uni<Void>> steps = new ArrayList<>();
-        steps.add(StageProjection.apply(session, event, now));
+        steps.add(StageProjection.apply(session, event, row, now));
         for (Command command : decision.commands()) {
             steps.add(outbox.enqueue(session, command, decision.delay()));
         }
@@ -191,10 +199,15 @@ public class DeploymentProcess {
             AppConfig config = EventCodec.readStored(d.config, new TypeReference<>() { });
             List<String> domains = Stream.concat(Stream.of(d.app + "." + baseDomain), config.proxy().domains().stream())
                     .distinct().toList();
+            DeploymentSnapshot.Previous replaced = p == null ? null : new DeploymentSnapshot.Previous(
+                    EventCodec.readStored(p.releaseInfo, new TypeReference<>() { }),
+                    EventCodec.readStored(p.artifact, new TypeReference<>() { }),
+                    EventCodec.readStored(p.config, new TypeReference<>() { }));
+            List<String> urls = d.urls == null ? List.of() : EventCodec.readStored(d.urls, new TypeReference<>() { });
             return new DeploymentSnapshot(d.id, d.app, d.state, d.attempt, config, Path.of(d.source),
                     EventCodec.readStored(d.artifact, new TypeReference<BuildArtifact>() { }),
-                    EventCodec.readStored(d.releaseInfo, new TypeReference<DeploymentInfo>() { }),
-                    p == null ? null : EventCodec.readStored(p.releaseInfo, new TypeReference<DeploymentInfo>() { }), domains, version);
+                    EventCodec.readStored(d.releaseInfo, new TypeReference<DeploymentInfo>() { }), urls, d.error,
+                    replaced, domains, version);
         }));
     }
 }

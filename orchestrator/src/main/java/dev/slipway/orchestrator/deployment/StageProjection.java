@@ -6,6 +6,8 @@ import dev.slipway.api.event.Built;
 import dev.slipway.api.event.DeployFailed;
 import dev.slipway.api.event.DeployStarted;
 import dev.slipway.api.event.Deployed;
+import dev.slipway.api.event.HookCompleted;
+import dev.slipway.api.event.HookFailed;
 import dev.slipway.api.event.ProxyConfigured;
 import dev.slipway.api.event.ProxyFailed;
 import dev.slipway.api.event.ProxyStarted;
@@ -21,8 +23,19 @@ final class StageProjection {
     private StageProjection() {
     }
 
-    static Uni<Void> apply(Mutiny.Session session, SlipwayEvent event, Instant now) {
-        String stage = Workflow.stageOf(event);
+    /** The row a fact belongs to: its stage, or for hooks the hook point. */
+    static String rowOf(SlipwayEvent event) {
+        if (event instanceof HookCompleted completed) {
+            return completed.hook();
+        }
+        if (event instanceof HookFailed failed) {
+            return failed.hook();
+        }
+        return Workflow.stageOf(event);
+    }
+
+    /** @param stage the row's name: {@link #rowOf}, or "rollback" for the proxy facts of a rollback */
+    static Uni<Void> apply(Mutiny.Session session, SlipwayEvent event, String stage, Instant now) {
         if (stage == null) {
             return Uni.createFrom().voidItem();
         }
@@ -56,6 +69,8 @@ final class StageProjection {
         } else if (event instanceof DeployFailed failed) {
             finish(row, now, failed.reason());
         } else if (event instanceof ProxyFailed failed) {
+            finish(row, now, failed.reason());
+        } else if (event instanceof HookFailed failed) {
             finish(row, now, failed.reason());
         } else {
             if (event instanceof Built built) {

@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * What follows an event: the deployment's next state and stage attempt, the commands to publish
- * (after {@code delay}), and the facts the orchestrator records about the deployment as a whole.
+ * (after {@code delay}), the facts the orchestrator records about the deployment as a whole, and
+ * what went wrong so far ({@code error}, kept on the deployment while it rolls back).
  * An ignored event changes neither state nor projections; it may still stop a stray release.
  */
 public record Decision(DeploymentState next, int attempt, List<Command> commands, List<DeploymentEvent> facts,
-                       Duration delay, String ignoredBecause) {
+                       Duration delay, String error, String ignoredBecause) {
 
     public Decision {
         commands = List.copyOf(commands);

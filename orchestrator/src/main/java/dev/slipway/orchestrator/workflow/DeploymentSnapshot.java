@@ -10,18 +10,25 @@ import java.util.UUID;
 /**
  * What the workflow needs to know about a deployment to decide what comes next.
  *
- * @param source          the validated source archive
- * @param artifact        what the build produced, once built
- * @param release         the release this deployment started, once deployed
- * @param previousRelease the release the app served when this deployment was requested, if any
- * @param domains         the host names the app answers to
- * @param nextVersion     the release number this deployment gets if it succeeds now
+ * @param source      the validated source archive
+ * @param artifact    what the build produced, once built
+ * @param release     the release this deployment started, once deployed
+ * @param urls        where the proxy serves it, once configured
+ * @param error       what went wrong so far, while it rolls back
+ * @param previous    the release the app serves now, which this deployment replaces; null for a first one
+ * @param domains     the host names the app answers to
+ * @param nextVersion the release number this deployment gets if it succeeds now
  */
 public record DeploymentSnapshot(UUID id, String app, DeploymentState state, int attempt, AppConfig config,
-                                 Path source, BuildArtifact artifact, DeploymentInfo release, DeploymentInfo previousRelease, List<String> domains,
-                                 int nextVersion) {
+                                 Path source, BuildArtifact artifact, DeploymentInfo release, List<String> urls,
+                                 String error, Previous previous, List<String> domains, int nextVersion) {
+
+    /** A release that runs, with what it was built from: enough to stop it, hooks first, or route back to it. */
+    public record Previous(DeploymentInfo release, BuildArtifact artifact, AppConfig config) {
+    }
 
     public DeploymentSnapshot {
+        urls = List.copyOf(urls);
         domains = List.copyOf(domains);
     }
 }

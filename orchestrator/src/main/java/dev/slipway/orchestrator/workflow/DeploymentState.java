@@ -9,7 +9,8 @@ public enum DeploymentState {
         return switch (this) {
             case BUILDING -> "build";
             case DEPLOYING -> "deploy";
-            case PROXYING -> "proxy";
+            case PROXYING, ROLLING_BACK -> "proxy";
+            case FINISHING -> "hook";
             default -> null;
         };
     }

@@ -3,11 +3,13 @@ package dev.slipway.orchestrator.workflow;
 import static dev.slipway.orchestrator.workflow.DeploymentState.BUILDING;
 import static dev.slipway.orchestrator.workflow.DeploymentState.DEPLOYING;
 import static dev.slipway.orchestrator.workflow.DeploymentState.FAILED;
+import static dev.slipway.orchestrator.workflow.DeploymentState.FINISHING;
 import static dev.slipway.orchestrator.workflow.DeploymentState.PROXYING;
 import static dev.slipway.orchestrator.workflow.DeploymentState.REQUESTED;
+import static dev.slipway.orchestrator.workflow.DeploymentState.ROLLED_BACK;
+import static dev.slipway.orchestrator.workflow.DeploymentState.ROLLING_BACK;
 import static dev.slipway.orchestrator.workflow.DeploymentState.SUCCEEDED;
 
-import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.event.BuildFailed;
 import dev.slipway.api.event.BuildRequested;
 import dev.slipway.api.event.BuildStarted;
@@ -17,9 +19,13 @@ import dev.slipway.api.event.DeployFailed;
 import dev.slipway.api.event.DeployRequested;
 import dev.slipway.api.event.DeployStarted;
 import dev.slipway.api.event.Deployed;
+import dev.slipway.api.event.DeploymentEvent;
 import dev.slipway.api.event.DeploymentFailed;
 import dev.slipway.api.event.DeploymentRequested;
 import dev.slipway.api.event.DeploymentSucceeded;
+import dev.slipway.api.event.HookCompleted;
+import dev.slipway.api.event.HookFailed;
+import dev.slipway.api.event.HookRequested;
 import dev.slipway.api.event.ProxyConfigured;
 import dev.slipway.api.event.ProxyFailed;
 import dev.slipway.api.event.ProxyRequested;
@@ -35,22 +41,31 @@ import java.util.List;
  * state and the commands to issue. No I/O, no clock. Attempts count per stage, from 1.
  *
  * <pre>
- * REQUESTED + DeploymentRequested → BUILDING  : BuildRequested
- * BUILDING  + Built               → DEPLOYING : DeployRequested
- * DEPLOYING + Deployed            → PROXYING  : ProxyRequested
- * PROXYING  + ProxyConfigured     → SUCCEEDED : StopRequested(the release it replaces)  ! DeploymentSucceeded
- * BUILDING  + BuildFailed         → FAILED                                               ! DeploymentFailed
- * DEPLOYING + DeployFailed        → FAILED    (the deployer left nothing running)        ! DeploymentFailed
- * PROXYING  + ProxyFailed         → FAILED    : StopRequested(the new release)           ! DeploymentFailed
- * any stage + StageTimedOut       → same stage, next attempt, after a back-off : the stage's command again
- *                                   or, out of attempts, FAILED (+ stop the new release when proxying)
- * any stage + its *Started        → unchanged
+ * REQUESTED    + DeploymentRequested → BUILDING     : BuildRequested
+ * BUILDING     + Built               → DEPLOYING    : DeployRequested
+ * DEPLOYING    + Deployed            → PROXYING     : ProxyRequested
+ * PROXYING     + ProxyConfigured     → FINISHING    : HookRequested(post_deploy)        when the app has one
+ *                                    → SUCCEEDED    : StopRequested(the release it replaces)  ! DeploymentSucceeded
+ * FINISHING    + HookCompleted       → SUCCEEDED    : StopRequested(the release it replaces)  ! DeploymentSucceeded
+ * FINISHING    + HookFailed          → ROLLING_BACK : ProxyRequested(the previous release)
+ *                                    → FAILED       : StopRequested(new)   ! DeploymentFailed   when there is none
+ * ROLLING_BACK + ProxyConfigured     → ROLLED_BACK  : StopRequested(new)   ! DeploymentFailed
+ * ROLLING_BACK + ProxyFailed         → FAILED       (the new release keeps serving)  ! DeploymentFailed
+ * BUILDING     + BuildFailed         → FAILED                              ! DeploymentFailed
+ * DEPLOYING    + DeployFailed        → FAILED       (the deployer left nothing running)  ! DeploymentFailed
+ * PROXYING     + ProxyFailed         → FAILED       : StopRequested(new)   ! DeploymentFailed
+ * any stage    + StageTimedOut       → same stage, next attempt, after a back-off : the stage's command again;
+ *                                      out of attempts, as if the stage had failed
+ * any stage    + its *Started        → unchanged
  * </pre>
  *
- * Anything else — an answer to an older attempt or stage, a fact after the end — is ignored and
- * says why; a release deployed by such a late answer is stopped, so nothing stray keeps running.
+ * A stopped release runs its {@code pre_stop} hook first. Anything else — an answer to an older
+ * attempt or stage, a fact after the end — is ignored and says why; a release deployed by such a
+ * late answer is stopped, so nothing stray keeps running.
  */
 public final class Workflow {
+
+    public static final String POST_DEPLOY = "post_deploy";
 
     private Workflow() {
     }
@@ -67,7 +82,7 @@ public final class Workflow {
             return stray(d, event);
         }
         if (event instanceof BuildStarted || event instanceof DeployStarted || event instanceof ProxyStarted) {
-            return new Decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, null);
+            return new Decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, null, null);
         }
         if (event instanceof Built built) {
             return to(DEPLOYING, 1, new DeployRequested(d.id(), d.app(), 1, built.artifact(), d.config()));
@@ -76,20 +91,30 @@ public final class Workflow {
             return to(PROXYING, 1, new ProxyRequested(d.id(), d.app(), 1, deployed.release(), d.domains()));
         }
         if (event instanceof ProxyConfigured configured) {
-            List<Command> commands = d.previousRelease() == null ? List.of()
-                    : List.of(stop(d, d.previousRelease(), "replaced by release " + d.nextVersion()));
-            return new Decision(SUCCEEDED, d.attempt(), commands,
-                    List.of(new DeploymentSucceeded(d.id(), d.app(), d.attempt(), d.nextVersion(), configured.urls())),
-                    Duration.ZERO, null);
+            if (d.state() == ROLLING_BACK) {
+                return end(ROLLED_BACK, d, stopNew(d, "its deployment was rolled back"),
+                        failed(d, POST_DEPLOY, d.error() + "; rolled back to the previous release"));
+            }
+            return d.config().hooks().containsKey(POST_DEPLOY) ? to(FINISHING, 1, postDeploy(d, 1))
+                    : succeed(d, configured.urls());
+        }
+        if (event instanceof HookCompleted) {
+            return succeed(d, d.urls());
+        }
+        if (event instanceof HookFailed failed) {
+            return rollBack(d, POST_DEPLOY + " hook failed: " + failed.reason());
+        }
+        if (event instanceof ProxyFailed failed && d.state() == ROLLING_BACK) {
+            return rollBackFailed(d, failed.reason());
         }
         if (event instanceof BuildFailed failed) {
-            return fail(d, failed.reason(), null);
+            return end(FAILED, d, null, failed(d, d.state().stage(), failed.reason()));
         }
         if (event instanceof DeployFailed failed) {
-            return fail(d, failed.reason(), null);
+            return end(FAILED, d, null, failed(d, d.state().stage(), failed.reason()));
         }
         if (event instanceof ProxyFailed failed) {
-            return fail(d, failed.reason(), stop(d, d.release(), "its proxy configuration failed"));
+            return end(FAILED, d, stopNew(d, "its proxy configuration failed"), failed(d, "proxy", failed.reason()));
         }
         return stray(d, event);
     }
@@ -108,6 +133,9 @@ public final class Workflow {
                 || event instanceof ProxyFailed) {
             return PROXYING.stage();
         }
+        if (event instanceof HookRequested || event instanceof HookCompleted || event instanceof HookFailed) {
+            return FINISHING.stage();
+        }
         return null;
     }
 
@@ -118,12 +146,17 @@ public final class Workflow {
         }
         if (d.attempt() < policy.maxAttempts()) {
             int attempt = d.attempt() + 1;
-            return new Decision(d.state(), attempt, List.of(command(d, attempt)), List.of(), policy.backoff(d.attempt()),
-                    null);
+            return new Decision(d.state(), attempt, List.of(command(d, attempt)), List.of(),
+                    policy.backoff(d.attempt()), d.error(), null);
         }
         String reason = "no " + stage + " worker answered within " + human(policy.timeout(stage)) + ", "
                 + d.attempt() + " attempt" + (d.attempt() == 1 ? "" : "s");
-        return fail(d, reason, d.state() == PROXYING ? stop(d, d.release(), "its proxy stage timed out") : null);
+        return switch (d.state()) {
+            case FINISHING -> rollBack(d, POST_DEPLOY + " hook: " + reason);
+            case ROLLING_BACK -> rollBackFailed(d, reason);
+            case PROXYING -> end(FAILED, d, stopNew(d, "its proxy stage timed out"), failed(d, stage, reason));
+            default -> end(FAILED, d, null, failed(d, stage, reason));
+        };
     }
 
     private static Command command(DeploymentSnapshot d, int attempt) {
@@ -131,45 +164,77 @@ public final class Workflow {
             case BUILDING -> build(d, attempt);
             case DEPLOYING -> new DeployRequested(d.id(), d.app(), attempt, d.artifact(), d.config());
             case PROXYING -> new ProxyRequested(d.id(), d.app(), attempt, d.release(), d.domains());
+            case FINISHING -> postDeploy(d, attempt);
+            case ROLLING_BACK -> new ProxyRequested(d.id(), d.app(), attempt, d.previous().release(), d.domains());
             default -> throw new IllegalStateException("no stage runs in state " + d.state());
         };
+    }
+
+    private static Decision succeed(DeploymentSnapshot d, List<String> urls) {
+        List<Command> stops = d.previous() == null ? List.of() : List.of(new StopRequested(d.id(), d.app(), d.attempt(),
+                d.previous().release(), "replaced by release " + d.nextVersion(), d.previous().artifact(),
+                d.previous().config()));
+        return new Decision(SUCCEEDED, d.attempt(), stops,
+                List.of(new DeploymentSucceeded(d.id(), d.app(), d.attempt(), d.nextVersion(), urls)), Duration.ZERO,
+                null, null);
+    }
+
+    /** Routes back to the release the app served before; without one, the new release just stops. */
+    private static Decision rollBack(DeploymentSnapshot d, String reason) {
+        if (d.previous() == null) {
+            return end(FAILED, d, stopNew(d, reason),
+                    failed(d, POST_DEPLOY, reason + "; there is no earlier release to go back to"));
+        }
+        return new Decision(ROLLING_BACK, 1,
+                List.of(new ProxyRequested(d.id(), d.app(), 1, d.previous().release(), d.domains())), List.of(),
+                Duration.ZERO, reason, null);
+    }
+
+    private static Decision rollBackFailed(DeploymentSnapshot d, String reason) {
+        return end(FAILED, d, null, failed(d, "rollback", d.error() + "; routing back to the previous release failed too"
+                + " (" + reason + "), so the new release keeps serving"));
     }
 
     private static BuildRequested build(DeploymentSnapshot d, int attempt) {
         return new BuildRequested(d.id(), d.app(), attempt, d.source(), d.config());
     }
 
+    private static HookRequested postDeploy(DeploymentSnapshot d, int attempt) {
+        return new HookRequested(d.id(), d.app(), attempt, POST_DEPLOY, d.release(), d.artifact(), d.config());
+    }
+
     private static Decision stray(DeploymentSnapshot d, SlipwayEvent event) {
-        String because = event.getClass().getSimpleName() + " of " + stageOrNone(event) + " attempt " + event.attempt()
-                + " does not apply to a deployment in state " + d.state() + ", attempt " + d.attempt();
+        String stage = stageOf(event);
+        String because = event.getClass().getSimpleName() + " of " + (stage == null ? "no stage" : stage) + " attempt "
+                + event.attempt() + " does not apply to a deployment in state " + d.state() + ", attempt " + d.attempt();
         if (event instanceof Deployed late && !late.release().equals(d.release())) {
-            return new Decision(d.state(), d.attempt(), List.of(stop(d, late.release(), "it answered too late")),
-                    List.of(), Duration.ZERO, because + "; its release is stopped");
+            StopRequested stop = new StopRequested(d.id(), d.app(), event.attempt(), late.release(),
+                    "it answered too late", d.artifact(), d.config());
+            return new Decision(d.state(), d.attempt(), List.of(stop), List.of(), Duration.ZERO, d.error(),
+                    because + "; its release is stopped");
         }
         return ignore(d, because);
     }
 
-    private static String stageOrNone(SlipwayEvent event) {
-        String stage = stageOf(event);
-        return stage == null ? "no stage" : stage;
+    private static StopRequested stopNew(DeploymentSnapshot d, String reason) {
+        return new StopRequested(d.id(), d.app(), d.attempt(), d.release(), reason, d.artifact(), d.config());
+    }
+
+    private static DeploymentFailed failed(DeploymentSnapshot d, String stage, String reason) {
+        return new DeploymentFailed(d.id(), d.app(), d.attempt(), stage, reason);
     }
 
     private static Decision to(DeploymentState next, int attempt, Command command) {
-        return new Decision(next, attempt, List.of(command), List.of(), Duration.ZERO, null);
+        return new Decision(next, attempt, List.of(command), List.of(), Duration.ZERO, null, null);
+    }
+
+    private static Decision end(DeploymentState next, DeploymentSnapshot d, Command cleanUp, DeploymentEvent fact) {
+        return new Decision(next, d.attempt(), cleanUp == null ? List.of() : List.of(cleanUp), List.of(fact),
+                Duration.ZERO, null, null);
     }
 
     private static Decision ignore(DeploymentSnapshot d, String because) {
-        return new Decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, because);
-    }
-
-    private static Decision fail(DeploymentSnapshot d, String reason, Command cleanUp) {
-        return new Decision(FAILED, d.attempt(), cleanUp == null ? List.of() : List.of(cleanUp),
-                List.of(new DeploymentFailed(d.id(), d.app(), d.attempt(), d.state().stage(), reason)), Duration.ZERO,
-                null);
-    }
-
-    private static StopRequested stop(DeploymentSnapshot d, DeploymentInfo release, String reason) {
-        return new StopRequested(d.id(), d.app(), d.attempt(), release, reason);
+        return new Decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, d.error(), because);
     }
 
     private static String human(Duration duration) {

@@ -23,6 +23,9 @@ import dev.slipway.api.event.Deployed;
 import dev.slipway.api.event.DeploymentFailed;
 import dev.slipway.api.event.DeploymentRequested;
 import dev.slipway.api.event.DeploymentSucceeded;
+import dev.slipway.api.event.HookCompleted;
+import dev.slipway.api.event.HookFailed;
+import dev.slipway.api.event.HookRequested;
 import dev.slipway.api.event.ProxyConfigured;
 import dev.slipway.api.event.ProxyFailed;
 import dev.slipway.api.event.ProxyRequested;
@@ -44,8 +47,18 @@ class WorkflowTest {
     private static final BuildArtifact ARTIFACT = new BuildArtifact(BuildArtifact.PROCESS, Path.of("/b"), Map.of("web", "x"),
             Map.of(), List.of(), "native", "node");
 
+    private static final AppConfig OLD_CONFIG = hooks(Map.of("pre_stop", "node drain.js"));
+    private static final AppConfig WITH_POST_DEPLOY = hooks(Map.of("post_deploy", "npm run migrate"));
+
+    private static AppConfig hooks(Map<String, String> hooks) {
+        AppConfig empty = AppConfig.empty();
+        return new AppConfig(empty.build(), empty.deploy(), empty.processes(), empty.env(), empty.healthcheck(), hooks,
+                empty.proxy(), empty.addons());
+    }
+
     private static final StagePolicy POLICY = new StagePolicy(
-            Map.of("build", Duration.ofMinutes(20), "deploy", Duration.ofMinutes(15), "proxy", Duration.ofSeconds(90)),
+            Map.of("build", Duration.ofMinutes(20), "deploy", Duration.ofMinutes(15), "proxy", Duration.ofSeconds(90),
+                    "hook", Duration.ofMinutes(10)),
             3, Duration.ofSeconds(5), Duration.ofSeconds(8));
 
     private static DeploymentSnapshot in(DeploymentState state, DeploymentInfo previous) {
@@ -53,9 +66,16 @@ class WorkflowTest {
     }
 
     private static DeploymentSnapshot in(DeploymentState state, int attempt, DeploymentInfo previous) {
-        return new DeploymentSnapshot(ID, "hello", state, attempt, AppConfig.empty(), Path.of("/s.tar.gz"),
+        return in(state, attempt, previous, AppConfig.empty(), null);
+    }
+
+    private static DeploymentSnapshot in(DeploymentState state, int attempt, DeploymentInfo previous, AppConfig config,
+                                         String error) {
+        return new DeploymentSnapshot(ID, "hello", state, attempt, config, Path.of("/s.tar.gz"),
                 state.ordinal() > BUILDING.ordinal() ? ARTIFACT : null, state.ordinal() > DEPLOYING.ordinal() ? NEW : null,
-                previous, List.of("hello.localhost"), 4);
+                List.of("http://hello.localhost/"), error,
+                previous == null ? null : new DeploymentSnapshot.Previous(previous, ARTIFACT, OLD_CONFIG),
+                List.of("hello.localhost"), 4);
     }
 
     private static Decision next(DeploymentSnapshot snapshot, SlipwayEvent event) {
@@ -78,7 +98,9 @@ class WorkflowTest {
 
         Decision proxied = next(in(PROXYING, OLD), new ProxyConfigured(ID, "hello", 1, List.of("http://hello.localhost/")));
         assertEquals(SUCCEEDED, proxied.next());
-        assertEquals(OLD, ((StopRequested) proxied.commands().get(0)).release());
+        StopRequested stop = (StopRequested) proxied.commands().get(0);
+        assertEquals(OLD, stop.release());
+        assertEquals(OLD_CONFIG, stop.config(), "the replaced release's own pre_stop runs");
         DeploymentSucceeded succeeded = (DeploymentSucceeded) proxied.facts().get(0);
         assertEquals(4, succeeded.release());
         assertEquals(List.of("http://hello.localhost/"), succeeded.urls());
@@ -172,5 +194,58 @@ class WorkflowTest {
         assertEquals(late, ((StopRequested) decision.commands().get(0)).release());
         assertTrue(next(in(PROXYING, 1, OLD), new Deployed(ID, "hello", 1, NEW)).commands().isEmpty(),
                 "the release the deployment goes on with is not stopped");
+    }
+
+    @Test
+    void aPostDeployHookRunsBeforeTheDeploymentSucceeds() {
+        Decision proxied = next(in(PROXYING, 1, OLD, WITH_POST_DEPLOY, null),
+                new ProxyConfigured(ID, "hello", 1, List.of("http://hello.localhost/")));
+        assertEquals(DeploymentState.FINISHING, proxied.next());
+        HookRequested hook = (HookRequested) proxied.commands().get(0);
+        assertEquals("post_deploy", hook.hook());
+        assertEquals(NEW, hook.release());
+
+        Decision done = next(in(DeploymentState.FINISHING, 1, OLD, WITH_POST_DEPLOY, null),
+                new HookCompleted(ID, "hello", 1, "post_deploy"));
+        assertEquals(SUCCEEDED, done.next());
+        assertEquals(OLD, ((StopRequested) done.commands().get(0)).release());
+        assertEquals(List.of("http://hello.localhost/"), ((DeploymentSucceeded) done.facts().get(0)).urls());
+    }
+
+    @Test
+    void aFailedPostDeployHookRoutesBackToThePreviousReleaseThenStopsTheNewOne() {
+        Decision failed = next(in(DeploymentState.FINISHING, 1, OLD, WITH_POST_DEPLOY, null),
+                new HookFailed(ID, "hello", 1, "post_deploy", "exit code 3"));
+        assertEquals(DeploymentState.ROLLING_BACK, failed.next());
+        assertEquals(OLD, ((ProxyRequested) failed.commands().get(0)).release());
+        assertEquals("post_deploy hook failed: exit code 3", failed.error());
+        assertTrue(failed.facts().isEmpty(), "not over yet: the stream goes on");
+
+        Decision back = next(in(DeploymentState.ROLLING_BACK, 1, OLD, WITH_POST_DEPLOY, failed.error()),
+                new ProxyConfigured(ID, "hello", 1, List.of()));
+        assertEquals(DeploymentState.ROLLED_BACK, back.next());
+        StopRequested stop = (StopRequested) back.commands().get(0);
+        assertEquals(NEW, stop.release());
+        assertEquals(WITH_POST_DEPLOY, stop.config());
+        assertEquals(new DeploymentFailed(ID, "hello", 1, "post_deploy",
+                "post_deploy hook failed: exit code 3; rolled back to the previous release"), back.facts().get(0));
+    }
+
+    @Test
+    void withNothingToRollBackToAFailedHookStopsTheNewRelease() {
+        Decision failed = next(in(DeploymentState.FINISHING, 1, null, WITH_POST_DEPLOY, null),
+                new HookFailed(ID, "hello", 1, "post_deploy", "exit code 3"));
+        assertEquals(FAILED, failed.next());
+        assertEquals(NEW, ((StopRequested) failed.commands().get(0)).release());
+        assertTrue(((DeploymentFailed) failed.facts().get(0)).reason().endsWith("no earlier release to go back to"));
+    }
+
+    @Test
+    void aRollbackThatCannotRouteBackLeavesTheNewReleaseServing() {
+        Decision failed = next(in(DeploymentState.ROLLING_BACK, 1, OLD, WITH_POST_DEPLOY, "post_deploy hook failed: x"),
+                new ProxyFailed(ID, "hello", 1, "nginx -t failed"));
+        assertEquals(FAILED, failed.next());
+        assertTrue(failed.commands().isEmpty(), "nothing is stopped: the new release is what serves");
+        assertEquals("rollback", ((DeploymentFailed) failed.facts().get(0)).stage());
     }
 }

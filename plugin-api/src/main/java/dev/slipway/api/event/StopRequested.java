@@ -1,10 +1,17 @@
 package dev.slipway.api.event;
 
+import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.config.AppConfig;
 import java.util.UUID;
 
-/** Stop a release: a replaced one after a deployment succeeded, or a new one that failed later. */
-public record StopRequested(UUID deploymentId, String app, int attempt, DeploymentInfo release, String reason) implements Command {
+/**
+ * Stop a release: a replaced one after a deployment succeeded, or a new one that failed later.
+ * {@code artifact} and {@code config} are what the release was built from: its {@code pre_stop}
+ * hook runs first.
+ */
+public record StopRequested(UUID deploymentId, String app, int attempt, DeploymentInfo release, String reason,
+                            BuildArtifact artifact, AppConfig config) implements Command {
 
     @Override
     public String topic() {

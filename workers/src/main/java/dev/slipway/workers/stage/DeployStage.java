@@ -27,10 +27,14 @@ public class DeployStage {
 
     private static final Logger LOG = Logger.getLogger(DeployStage.class);
 
-    private final StageSupport stages;
+    private static final String PRE_STOP = "pre_stop";
 
-    public DeployStage(StageSupport stages) {
+    private final StageSupport stages;
+    private final HookRunner hooks;
+
+    public DeployStage(StageSupport stages, HookRunner hooks) {
         this.stages = stages;
+        this.hooks = hooks;
     }
 
     @Incoming("deploy")
@@ -75,19 +79,33 @@ public class DeployStage {
         DeploymentInfo release = command.release();
         StageLog log = stages.log(command, "stop");
         log.line("stopping release " + release.releaseId() + ": " + command.reason());
-        Deployer deployer = stages.plugins().deployers().stream().filter(d -> d.name().equals(release.deployer())).findFirst()
-                .orElse(null);
+        preStop(command, log);
+        Deployer deployer = stages.plugins().deployers().stream().filter(d -> d.name().equals(release.deployer()))
+                .findFirst().orElse(null);
         try {
             if (deployer == null) {
                 throw new StageException("deployer \"" + release.deployer() + "\" is not known to this worker; known: "
                         + StrategySelector.names(stages.plugins().deployers()));
             }
             deployer.stop(release, new StageContexts.Plain(command.app(), command.deploymentId(),
-                    releaseDir(release.app(), release.releaseId()), Map.of(), log, stages.environment().settings(deployer.name())));
+                    releaseDir(release.app(), release.releaseId()), Map.of(), log,
+                    stages.environment().settings(deployer.name())));
             stages.report(new Stopped(command.deploymentId(), command.app(), command.attempt(), release.releaseId()));
         } catch (StageException | RuntimeException e) {
             LOG.errorf("release %s of %s could not be stopped: %s", release.releaseId(), release.app(), e.getMessage());
             log.line("stop failed: " + e.getMessage());
+        }
+    }
+
+    /** The release's own pre_stop hook, if it has one; a failing hook is reported and the stop goes on. */
+    private void preStop(StopRequested command, StageLog log) {
+        if (command.artifact() == null || !hooks.configured(PRE_STOP, command.config())) {
+            return;
+        }
+        try {
+            hooks.run(PRE_STOP, command, command.release(), command.artifact(), command.config(), log);
+        } catch (StageException | RuntimeException e) {
+            log.line(PRE_STOP + " failed, stopping anyway: " + e.getMessage());
         }
     }
 

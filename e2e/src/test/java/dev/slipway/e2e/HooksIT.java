@@ -1,0 +1,67 @@
+package dev.slipway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** post_deploy runs before a release counts as live, and rolls it back when it fails; pre_stop runs before a stop. */
+@ExtendWith(SlipwayStack.class)
+class HooksIT {
+
+    private static final String HOOKS = """
+            [healthcheck]
+            path = "/healthz"
+            [hooks]
+            post_deploy = "echo migrating; echo done > migrated.txt"
+            pre_stop = "echo draining > drained.txt"
+            """;
+
+    private final Api api = SlipwayStack.api();
+
+    @Test
+    void postDeployRunsBeforeSuccessAndPreStopRunsWhenTheReleaseIsReplaced(@TempDir Path dir) throws Exception {
+        api.createApp("hooks");
+        Api.Outcome first = api.deploy("hooks", Apps.python(dir, "first", HOOKS));
+
+        assertEquals("SUCCEEDED", first.state(), () -> first.deployment().toString());
+        assertTrue(first.types().indexOf("HookCompleted") > first.types().indexOf("ProxyConfigured"), first.types()::toString);
+        Path firstTree = builtTree(first);
+        assertEquals("done\n", Files.readString(firstTree.resolve("migrated.txt")));
+
+        Files.writeString(dir.resolve("VERSION"), "second\n");
+        Api.Outcome second = api.deploy("hooks", dir);
+
+        assertEquals("SUCCEEDED", second.state());
+        assertTrue(Apps.eventually(() -> Files.exists(firstTree.resolve("drained.txt"))),
+                "the replaced release's pre_stop did not run");
+        assertTrue(api.viaProxy("hooks.localhost").body().contains("Version: second"));
+    }
+
+    @Test
+    void aFailingPostDeployRollsBackToThePreviousRelease(@TempDir Path dir) throws Exception {
+        api.createApp("rollback");
+        assertEquals("SUCCEEDED", api.deploy("rollback", Apps.python(dir, "good", null)).state());
+
+        Files.writeString(dir.resolve("VERSION"), "bad\n");
+        Files.writeString(dir.resolve("slipway.toml"), "[hooks]\npost_deploy = \"echo cannot migrate; exit 3\"\n");
+        Api.Outcome bad = api.deploy("rollback", dir);
+
+        assertEquals("ROLLED_BACK", bad.state(), () -> bad.deployment().toString());
+        String error = bad.deployment().get("error").asText();
+        assertTrue(error.contains("post_deploy hook failed") && error.contains("exit code 3")
+                && error.contains("rolled back to the previous release"), error);
+        assertTrue(api.viaProxy("rollback.localhost").body().contains("Version: good"));
+        int badPort = Apps.deployedPort(bad);
+        assertTrue(Apps.eventually(() -> !Apps.listening(badPort)), "the rolled-back release still runs");
+    }
+
+    private static Path builtTree(Api.Outcome outcome) {
+        return Path.of(outcome.events().stream().filter(e -> e.type().equals("Built")).findFirst().orElseThrow()
+                .data().get("artifact").get("root").asText().replaceFirst("^file://", ""));
+    }
+}

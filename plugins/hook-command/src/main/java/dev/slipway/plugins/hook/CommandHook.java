@@ -1,0 +1,60 @@
+package dev.slipway.plugins.hook;
+
+import dev.slipway.api.Commands;
+import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.HookContext;
+import dev.slipway.api.LifecycleHook;
+import dev.slipway.api.StageException;
+import dev.slipway.api.config.AppConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the command an app's {@code [hooks]} section gives for a hook point, in the release's
+ * tree with the app's environment, as its web process would run: {@code /bin/sh -c <command>}.
+ * The command is the app author's own command line; nothing from elsewhere is put into it.
+ */
+public final class CommandHook implements LifecycleHook {
+
+    static final long DEFAULT_TIMEOUT_SECONDS = 300;
+
+    @Override
+    public String name() {
+        return "command";
+    }
+
+    @Override
+    public boolean accept(String point, AppConfig config) {
+        return config.hooks().containsKey(point);
+    }
+
+    @Override
+    public void run(String point, HookContext context) throws StageException {
+        String command = context.appConfig().hooks().get(point);
+        if (command == null) {
+            throw new StageException("slipway.toml has no [hooks] " + point + " command to run");
+        }
+        Map<String, String> env = context.artifact().runtimeEnv(context.env());
+        DeploymentInfo release = context.release();
+        if (!release.isStatic()) {
+            // Lets the hook talk to the release it runs beside, e.g. to warm it up.
+            env.put("PORT", Integer.toString(release.upstreamPort()));
+        }
+        context.log().line(point + ": " + command);
+        Commands.run(List.of("/bin/sh", "-c", command), context.artifact().root(), env, context.log(), timeout(context));
+    }
+
+    private static Duration timeout(HookContext context) throws StageException {
+        String value = context.config().getOrDefault("timeout", Long.toString(DEFAULT_TIMEOUT_SECONDS));
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StageException("hook setting timeout=\"" + value + "\" is not a positive number of seconds");
+    }
+}
