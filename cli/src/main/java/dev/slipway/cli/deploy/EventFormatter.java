@@ -32,6 +32,8 @@ public final class EventFormatter {
             case "HookCompleted" -> row("hook", Json.text(data, "hook"), "completed");
             case "HookFailed" -> row("hook", Json.text(data, "hook"), "failed: " + Json.text(data, "reason"));
             case "Stopped" -> row("stop", strategy("deploy"), "stopped release " + Json.text(data, "releaseId"));
+            case "StageTimedOut" -> row(Json.text(data, "stage"), "", "attempt " + Json.text(data, "attempt")
+                    + " got no answer in time");
             case "DeploymentSucceeded" -> "  ✔ deployed  release " + release(data.path("release"))
                     + "  " + String.join(" ", Json.texts(data, "urls"));
             case "DeploymentFailed" -> "  ✘ failed  in " + Json.text(data, "stage") + ": " + Json.text(data, "reason");

@@ -50,6 +50,8 @@ class EventFormatterTest {
         assertEquals("  deploy   static       running r1 serving /srv/hello/r1",
                 line("Deployed", "{'release':{'releaseId':'r1','deployer':'static','upstreamHost':null,'staticRoot':'/srv/hello/r1'}}"));
         assertEquals("  deploy   static       failed: timed out", line("DeployFailed", "{'reason':'timed out'}"));
+        assertEquals("  build                 attempt 1 got no answer in time",
+                line("StageTimedOut", "{'stage':'build','attempt':1}"));
     }
 
     @Test
