@@ -4,6 +4,8 @@ import dev.slipway.cli.apps.AppsCommand;
 import dev.slipway.cli.deploy.DeployCommand;
 import dev.slipway.cli.deploy.FollowCommand;
 import dev.slipway.cli.deploy.StatusCommand;
+import dev.slipway.cli.releases.ReleasesCommand;
+import dev.slipway.cli.releases.RollbackCommand;
 import picocli.CommandLine.Command;
 
 /** The top of {@code slip}: only subcommands. */
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SlipCommand.Version.class,
         description = "Deploy apps to Slipway and watch them go live.",
-        subcommands = {AppsCommand.class, DeployCommand.class, StatusCommand.class, FollowCommand.class},
+        subcommands = {AppsCommand.class, DeployCommand.class, StatusCommand.class, FollowCommand.class,
+                ReleasesCommand.class, RollbackCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  SLIPWAY_URL    the API, default " + Config.DEFAULT_URL,
                 "  SLIPWAY_TOKEN  API token, sent as a bearer token when set",

@@ -63,6 +63,13 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(archive)));
     }
 
+    /** Rolls {@code app} back to {@code release}, or to the release before the current one when null. */
+    Answer rollback(String app, Integer release) throws Exception {
+        String body = release == null ? "{}" : JSON.writeValueAsString(Map.of("release", release));
+        return send(request("/api/apps/" + app + "/rollback").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Answer get(String path) throws Exception {
         return send(request(path).GET());
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stage logs beside them; answers the exit code. If the stream cannot be had again after a drop,
  * the deployment's state decides.
  */
-final class DeploymentFollower {
+public final class DeploymentFollower {
 
     static final Set<String> FAILED_STATES = Set.of("FAILED", "ROLLING_BACK", "ROLLED_BACK", "CANCELLED");
     /** How long the log stream may trail the terminal event before it is cut. */
@@ -26,11 +26,11 @@ final class DeploymentFollower {
     private final Cli cli;
     private final EventFormatter formatter = new EventFormatter();
 
-    DeploymentFollower(Cli cli) {
+    public DeploymentFollower(Cli cli) {
         this.cli = cli;
     }
 
-    int follow(String deploymentId, boolean withLogs) throws Exception {
+    public int follow(String deploymentId, boolean withLogs) throws Exception {
         String base = "/api/deployments/" + UrlPaths.segment(deploymentId);
         SseFollower logs = withLogs ? cli.newFollower() : null;
         Thread logThread = logs == null ? null : startLogs(logs, base + "/logs");

@@ -70,10 +70,17 @@ public class DeploymentProcess {
         this.policy = config.stages().policy();
     }
 
-    /** Creates a deployment of {@code app} from an accepted source and starts its pipeline. */
-    public Uni<Deployment> start(String app, UUID id, SourceIntake.Accepted accepted, String sourceDescription) {
+    /**
+     * What a deployment starts from: a source to build, or also an earlier release's artifact, which
+     * is run again without building.
+     */
+    public record Origin(Path source, AppConfig config, BuildArtifact artifact, String description) {
+    }
+
+    /** Creates a deployment of {@code app} and starts its pipeline. */
+    public Uni<Deployment> start(String app, UUID id, Origin origin) {
         Instant now = clock.instant();
-        DeploymentRequested requested = new DeploymentRequested(id, app, 1, sourceDescription);
+        DeploymentRequested requested = new DeploymentRequested(id, app, 1, origin.description());
         return sessions.withTransaction(session -> session.find(App.class, app)
                         .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + app + "\""))
                         .chain(found -> {
@@ -82,8 +89,9 @@ public class DeploymentProcess {
                             d.app = app;
                             d.state = DeploymentState.REQUESTED;
                             d.attempt = requested.attempt();
-                            d.source = accepted.source().toString();
-                            d.config = EventCodec.encode(accepted.config());
+                            d.source = origin.source().toString();
+                            d.config = EventCodec.encode(origin.config());
+                            d.artifact = origin.artifact() == null ? null : EventCodec.encode(origin.artifact());
                             d.createdAt = now;
                             d.updatedAt = now;
                             return session.persist(d).chain(session::flush).replaceWith(d);

@@ -40,10 +40,15 @@ public class DeploymentRequestResource {
         return sessions.withSession(session -> session.find(App.class, app))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + app + "\""))
                 .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> intake.accept(upload, id))))
-                .chain(accepted -> process.start(app, id, accepted, "upload"))
-                .map(d -> Response.accepted(Map.of(
-                        "id", d.id, "app", d.app, "state", d.state,
-                        "links", Map.of("self", "/api/deployments/" + id, "events", "/api/deployments/" + id + "/events",
-                                "logs", "/api/deployments/" + id + "/logs"))).build());
+                .chain(accepted -> process.start(app, id,
+                        new DeploymentProcess.Origin(accepted.source(), accepted.config(), null, "upload")))
+                .map(d -> Response.accepted(Map.of("id", d.id, "app", d.app, "state", d.state, "links", links(d.id)))
+                        .build());
+    }
+
+    /** Where a new deployment's state and streams are. */
+    static Map<String, String> links(UUID id) {
+        return Map.of("self", "/api/deployments/" + id, "events", "/api/deployments/" + id + "/events",
+                "logs", "/api/deployments/" + id + "/logs");
     }
 }

@@ -42,6 +42,7 @@ import java.util.List;
  *
  * <pre>
  * REQUESTED    + DeploymentRequested → BUILDING     : BuildRequested
+ *                                    → DEPLOYING    : DeployRequested   when it reuses a release's artifact
  * BUILDING     + Built               → DEPLOYING    : DeployRequested
  * DEPLOYING    + Deployed            → PROXYING     : ProxyRequested
  * PROXYING     + ProxyConfigured     → FINISHING    : HookRequested(post_deploy)        when the app has one
@@ -72,7 +73,11 @@ public final class Workflow {
 
     public static Decision next(DeploymentSnapshot d, SlipwayEvent event, StagePolicy policy) {
         if (event instanceof DeploymentRequested) {
-            return d.state() == REQUESTED ? to(BUILDING, 1, build(d, 1)) : ignore(d, "it was requested already");
+            if (d.state() != REQUESTED) {
+                return ignore(d, "it was requested already");
+            }
+            return d.artifact() == null ? to(BUILDING, 1, build(d, 1))
+                    : to(DEPLOYING, 1, new DeployRequested(d.id(), d.app(), 1, d.artifact(), d.config()));
         }
         if (event instanceof StageTimedOut timedOut) {
             return timedOut(d, timedOut, policy);

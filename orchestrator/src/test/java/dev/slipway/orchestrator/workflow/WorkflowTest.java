@@ -248,4 +248,15 @@ class WorkflowTest {
         assertTrue(failed.commands().isEmpty(), "nothing is stopped: the new release is what serves");
         assertEquals("rollback", ((DeploymentFailed) failed.facts().get(0)).stage());
     }
+
+    @Test
+    void aDeploymentThatReusesAnArtifactSkipsTheBuild() {
+        DeploymentSnapshot rollback = new DeploymentSnapshot(ID, "hello", REQUESTED, 1, AppConfig.empty(),
+                Path.of("/s.tar.gz"), ARTIFACT, null, List.of(), null, null, List.of("hello.localhost"), 5);
+
+        Decision decision = next(rollback, new DeploymentRequested(ID, "hello", 1, "rollback to release 2"));
+
+        assertEquals(DEPLOYING, decision.next());
+        assertEquals(ARTIFACT, ((DeployRequested) decision.commands().get(0)).artifact());
+    }
 }

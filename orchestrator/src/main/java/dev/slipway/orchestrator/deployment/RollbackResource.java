@@ -1,0 +1,71 @@
+package dev.slipway.orchestrator.deployment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.api.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Going back to an earlier release without building again. */
+@Path("/api/apps/{app}/rollback")
+@Produces(MediaType.APPLICATION_JSON)
+public class RollbackResource {
+
+    /** Body of {@code POST /api/apps/{app}/rollback}; no release = the one before the current. */
+    public record RollbackRequest(Integer release) {
+    }
+
+    private final Mutiny.SessionFactory sessions;
+    private final DeploymentProcess process;
+
+    public RollbackResource(Mutiny.SessionFactory sessions, DeploymentProcess process) {
+        this.sessions = sessions;
+        this.process = process;
+    }
+
+    /** A new deployment that runs an earlier release's artifact again: no build, same configuration. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> rollback(@PathParam("app") String name, RollbackRequest body) {
+        Integer wanted = body == null ? null : body.release();
+        UUID id = UUID.randomUUID();
+        return sessions.withSession(session -> Releases.app(session, name).chain(app -> Releases.newestFirst(session, name).chain(releases -> {
+                    Release current = releases.stream().filter(r -> r.deploymentId.equals(app.currentDeployment))
+                            .findFirst().orElse(null);
+                    Release target = target(name, releases, current, wanted);
+                    return session.find(Deployment.class, target.deploymentId).map(d -> new DeploymentProcess.Origin(
+                            java.nio.file.Path.of(d.source), EventCodec.readStored(d.config, new TypeReference<>() { }),
+                            EventCodec.readStored(d.artifact, new TypeReference<>() { }),
+                            "rollback to release " + target.version));
+                })))
+                .chain(origin -> process.start(name, id, origin))
+                .map(d -> Response.accepted(Map.of("id", d.id, "app", d.app, "state", d.state,
+                        "links", DeploymentRequestResource.links(d.id))).build());
+    }
+
+    private static Release target(String app, List<Release> releases, Release current, Integer wanted) {
+        if (wanted != null) {
+            Release target = releases.stream().filter(r -> r.version == wanted).findFirst()
+                    .orElseThrow(() -> ApiException.notFound("release " + wanted + " of app \"" + app + "\""));
+            if (target == current) {
+                throw new ApiException(Response.Status.CONFLICT, "release " + wanted + " of app \"" + app
+                        + "\" is the one serving now");
+            }
+            return target;
+        }
+        int below = current == null ? Integer.MAX_VALUE : current.version;
+        return releases.stream().filter(r -> r.version < below).findFirst()
+                .orElseThrow(() -> new ApiException(Response.Status.CONFLICT,
+                        "app \"" + app + "\" has no release before the current one to roll back to"));
+    }
+}
