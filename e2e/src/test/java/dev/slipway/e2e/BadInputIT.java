@@ -3,10 +3,13 @@ package dev.slipway.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -45,17 +48,30 @@ class BadInputIT {
     }
 
     @Test
-    void anUnknownStrategyFailsTheDeploymentNamingTheKnownOnes(@TempDir Path dir) throws Exception {
+    void anUnknownStrategyIsRefusedAtUploadNamingTheOnesTheWorkersHave(@TempDir Path dir) throws Exception {
         api.createApp("bad-strategy");
         Files.writeString(dir.resolve("index.html"), "<p>x</p>");
         Files.writeString(dir.resolve("slipway.toml"), "[deploy]\nstrategy = \"dokcer\"\n");
 
-        Api.Outcome outcome = api.deploy("bad-strategy", dir);
+        Api.Answer answer = api.upload("bad-strategy", Api.pack(dir));
 
-        assertEquals("FAILED", outcome.state());
-        String error = outcome.deployment().get("error").asText();
-        assertTrue(error.contains("deployer \"dokcer\" is unknown; known: ") && error.contains("process")
-                && error.contains("static"), error);
+        assertEquals(400, answer.status());
+        assertEquals("slipway.toml: [deploy] strategy \"dokcer\" is unknown; known: process, static",
+                answer.body().get("error").asText());
+    }
+
+    @Test
+    void pluginsListsEveryStrategyTheWorkersLoaded() throws Exception {
+        JsonNode plugins = api.get("/api/plugins").body();
+
+        List<String> names = new ArrayList<>();
+        plugins.forEach(p -> names.add(p.get("kind").asText() + "/" + p.get("name").asText()));
+        assertEquals(List.of("builder/native", "deployer/process", "deployer/static", "hook/command", "proxy/nginx",
+                "toolchain/java-maven", "toolchain/node", "toolchain/python", "toolchain/static"), names);
+        JsonNode nginx = plugins.get(names.indexOf("proxy/nginx"));
+        assertEquals("0.1.0-SNAPSHOT", nginx.get("version").asText());
+        assertTrue(nginx.get("source").asText().contains("proxy-nginx"), nginx.toString());
+        assertTrue(nginx.get("workers").size() >= 1, nginx.toString());
     }
 
     @Test

@@ -68,10 +68,26 @@ public final class SlipwayStack implements BeforeAllCallback {
             slipway("start");
             api = new Api("http://127.0.0.1:" + API_PORT, Files.readString(HOME.resolve("api-token")).strip(),
                     PROXY_PORT);
+            awaitAWorker();
             return new Running();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Slipway stack: " + e.getMessage(), e);
         }
+    }
+
+    /** Ready means a worker has told the orchestrator what it can do: uploads are checked against that. */
+    private static void awaitAWorker() {
+        try {
+            for (int i = 0; i < 120; i++) {
+                if (api.get("/api/workers").body().size() > 0) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot ask the orchestrator for its workers: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("no worker announced itself within 60 s\n" + serviceLogs());
     }
 
     static void slipway(String... args) throws IOException {

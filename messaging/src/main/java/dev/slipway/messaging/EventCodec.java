@@ -63,6 +63,10 @@ public final class EventCodec {
         return read(json, LogLine.class, "log line");
     }
 
+    public static WorkerAnnounced decodeAnnouncement(String json) throws MalformedMessageException {
+        return read(json, WorkerAnnounced.class, "worker announcement");
+    }
+
     private static <T> T read(String json, Class<T> type, String what) throws MalformedMessageException {
         try {
             T value = MAPPER.readValue(json, type);

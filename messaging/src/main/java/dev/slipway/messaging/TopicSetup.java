@@ -22,6 +22,16 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
+    private static Map<String, String> configOf(String topic, long logRetentionMs) {
+        if (topic.equals(Topics.LOGS)) {
+            return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(logRetentionMs));
+        }
+        if (topic.equals(Topics.WORKERS)) {
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        return Map.of();
+    }
+
     /**
      * @param logRetentionMs how long stage log lines stay on {@link Topics#LOGS}
      * @return the topics this call created
@@ -34,10 +44,7 @@ public final class TopicSetup {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor)
-                            .configs(t.equals(Topics.LOGS)
-                                    ? Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(logRetentionMs))
-                                    : Map.of()))
+                    .map(t -> new NewTopic(t, partitions, replicationFactor).configs(configOf(t, logRetentionMs)))
                     .toList();
             for (var result : admin.createTopics(missing).values().entrySet()) {
                 try {

@@ -8,6 +8,7 @@ import dev.slipway.archive.Limits;
 import dev.slipway.archive.SourceArchive;
 import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.plugin.WorkerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Accepts an uploaded source archive: checks every entry and the app's configuration before
- * anything is built, then keeps it where the build workers read it. Blocking: run off the event loop.
+ * Accepts an uploaded source archive: checks every entry and the app's configuration — including
+ * that the strategies it names exist on some worker — before anything is built, then keeps it where
+ * the build workers read it. Blocking: run off the event loop.
  */
 @ApplicationScoped
 public class SourceIntake {
@@ -35,8 +37,10 @@ public class SourceIntake {
 
     private final Path sources;
     private final Limits limits;
+    private final WorkerDirectory workers;
 
-    public SourceIntake(SlipwayConfig config) {
+    public SourceIntake(SlipwayConfig config, WorkerDirectory workers) {
+        this.workers = workers;
         this.sources = config.home().resolve("sources");
         this.limits = new Limits(config.upload().maxBytes(), config.upload().maxUnpackedBytes(),
                 config.upload().maxEntries());
@@ -57,6 +61,8 @@ public class SourceIntake {
         } catch (ConfigException | IOException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+        workers.check(config, files.containsKey(AppConfigLoader.SLIPWAY_TOML) ? AppConfigLoader.SLIPWAY_TOML
+                : AppConfigLoader.HOP3_TOML);
         try {
             Files.createDirectories(sources);
             Path kept = sources.resolve(deploymentId + ".tar.gz");

@@ -12,8 +12,10 @@ public final class Topics {
     public static final String EVENTS = "slipway.events";
     public static final String LOGS = "slipway.logs";
     public static final String DLQ = "slipway.dlq";
+    /** Compacted: each worker's latest announcement of what it can do, keyed by worker. */
+    public static final String WORKERS = "slipway.workers";
 
-    public static final List<String> ALL = List.of(BUILD, DEPLOY, PROXY, HOOK, EVENTS, LOGS, DLQ);
+    public static final List<String> ALL = List.of(BUILD, DEPLOY, PROXY, HOOK, EVENTS, LOGS, DLQ, WORKERS);
 
     private Topics() {
     }

@@ -1,0 +1,63 @@
+package dev.slipway.orchestrator.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.slipway.api.config.AppConfig;
+import dev.slipway.messaging.EventCodec;
+import dev.slipway.messaging.WorkerAnnounced;
+import dev.slipway.orchestrator.api.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkerDirectoryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
+
+    private final WorkerDirectory directory = new WorkerDirectory(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void aStrategyNoLiveWorkerHasIsRefusedNamingTheKnownOnes() {
+        announce("w1", NOW.minusSeconds(10), "deployer", "process", "deployer", "static");
+        announce("w2", NOW.minusSeconds(600), "deployer", "docker");
+
+        ApiException e = assertThrows(ApiException.class, () -> directory.check(deploy("docker"), "slipway.toml"));
+
+        assertEquals("slipway.toml: [deploy] strategy \"docker\" is unknown; known: process, static", e.getMessage());
+        assertDoesNotThrow(() -> directory.check(deploy("static"), "slipway.toml"));
+        assertEquals(List.of("w1"), directory.live().stream().map(WorkerAnnounced::worker).toList(), "w2 went quiet");
+    }
+
+    @Test
+    void withNoWorkerHeardFromNothingCanBeToldAndNothingIsRefused() {
+        assertDoesNotThrow(() -> directory.check(deploy("anything"), "slipway.toml"));
+    }
+
+    @Test
+    void anOlderAnnouncementDoesNotReplaceANewerOne() {
+        announce("w1", NOW.minusSeconds(5), "deployer", "static");
+        announce("w1", NOW.minusSeconds(500), "deployer", "process");
+
+        assertEquals(1, directory.live().size());
+        assertEquals("static", directory.live().get(0).plugins().get(0).name());
+    }
+
+    private void announce(String worker, Instant at, String... kindsAndNames) {
+        List<WorkerAnnounced.Plugin> plugins = new java.util.ArrayList<>();
+        for (int i = 0; i < kindsAndNames.length; i += 2) {
+            plugins.add(new WorkerAnnounced.Plugin(kindsAndNames[i], kindsAndNames[i + 1], 0, "test.jar", "1"));
+        }
+        directory.consume(EventCodec.encode(new WorkerAnnounced(worker, List.of("deploy"), plugins, at)));
+    }
+
+    private static AppConfig deploy(String strategy) {
+        AppConfig empty = AppConfig.empty();
+        return new AppConfig(empty.build(), new AppConfig.Deploy(strategy), Map.of(), Map.of(), empty.healthcheck(),
+                Map.of(), empty.proxy(), List.of());
+    }
+}
