@@ -70,6 +70,10 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Answer delete(String path) throws Exception {
+        return send(request(path).DELETE());
+    }
+
     Answer get(String path) throws Exception {
         return send(request(path).GET());
     }

@@ -8,6 +8,7 @@ import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.deployment.DeploymentView;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,10 +35,12 @@ public class AppResource {
     private static final int RECENT_DEPLOYMENTS = 20;
 
     private final Mutiny.SessionFactory sessions;
+    private final AppRemoval removal;
     private final Clock clock;
 
-    public AppResource(Mutiny.SessionFactory sessions, Clock clock) {
+    public AppResource(Mutiny.SessionFactory sessions, AppRemoval removal, Clock clock) {
         this.sessions = sessions;
+        this.removal = removal;
         this.clock = clock;
     }
 
@@ -77,6 +80,14 @@ public class AppResource {
                         .setParameter("app", name).setMaxResults(RECENT_DEPLOYMENTS).getResultList()
                         .map(recent -> view(app, current,
                                 recent.stream().map(DeploymentView.Summary::of).toList())))));
+    }
+
+    /** 202: the app is gone from the API at once; its release stops and its routes go shortly after. */
+    @DELETE
+    @Path("/{app}")
+    public Uni<Response> delete(@PathParam("app") String name) {
+        return removal.remove(name).map(ignored -> Response.accepted(Map.of("app", name,
+                "message", "deleted; its release is being stopped and its routes removed")).build());
     }
 
     private static Uni<Map<UUID, Deployment>> current(Mutiny.Session session, List<App> apps) {

@@ -117,7 +117,8 @@ public class DeploymentProcess {
         return session.find(Deployment.class, event.deploymentId(), LockMode.PESSIMISTIC_WRITE)
                 .chain(deployment -> {
                     if (deployment == null) {
-                        LOG.warnf("%s for unknown deployment %s recorded and ignored", event.type(), event.deploymentId());
+                        // Its app was deleted, most likely: the workers' last answers arrive after the rows went.
+                        LOG.infof("%s for unknown deployment %s recorded and ignored", event.type(), event.deploymentId());
                         return Uni.createFrom().voidItem();
                     }
                     return snapshot(session, deployment).chain(snapshot -> {

@@ -6,19 +6,25 @@ import dev.slipway.api.StageLog;
 import dev.slipway.api.StrategySelector;
 import dev.slipway.api.event.ProxyConfigured;
 import dev.slipway.api.event.ProxyFailed;
+import dev.slipway.api.event.ProxyRemovalRequested;
 import dev.slipway.api.event.ProxyRequested;
+import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.api.event.ProxyStarted;
 import dev.slipway.workers.WorkerConfig;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /** The proxy role: routes an app's domains to a release through the server's proxy strategy. */
 @ApplicationScoped
 public class ProxyStage {
+
+    private static final Logger LOG = Logger.getLogger(ProxyStage.class);
 
     private final StageSupport stages;
     private final String strategyName;
@@ -34,6 +40,8 @@ public class ProxyStage {
         return stages.inbox().handle(message, command -> {
             if (command instanceof ProxyRequested proxy) {
                 configure(proxy);
+            } else if (command instanceof ProxyRemovalRequested removal) {
+                remove(removal);
             }
         });
     }
@@ -41,14 +49,10 @@ public class ProxyStage {
     void configure(ProxyRequested command) {
         StageLog log = stages.log(command, "proxy");
         try {
-            StrategySelector.Selection<ProxyStrategy> chosen = StrategySelector.select("proxy", stages.plugins().proxies(),
-                    strategyName, proxy -> true, "the release", log);
-            ProxyStrategy proxy = chosen.strategy();
+            ProxyStrategy proxy = proxy(log);
             String reason = "configured for this server in slipway.proxy.strategy";
             stages.report(new ProxyStarted(command.deploymentId(), command.app(), command.attempt(), proxy.name(), reason));
-            StageContexts.Proxy context = new StageContexts.Proxy(command.app(), command.deploymentId(),
-                    stages.environment().home("proxy"), stages.environment().env(Map.of()), log, stages.environment().settings(proxy.name()),
-                    command.domains());
+            StageContexts.Proxy context = context(command, proxy, log, command.domains());
             proxy.configure(command.release(), context);
             stages.report(new ProxyConfigured(command.deploymentId(), command.app(), command.attempt(),
                     proxy.urls(context)));
@@ -57,6 +61,28 @@ public class ProxyStage {
         } catch (RuntimeException e) {
             fail(command, log, "the proxy strategy failed unexpectedly: " + e);
         }
+    }
+
+    /** The app is gone: its routes go too. Nobody waits for an answer, so failures are only logged. */
+    void remove(ProxyRemovalRequested command) {
+        StageLog log = stages.log(command, "proxy");
+        try {
+            ProxyStrategy proxy = proxy(log);
+            proxy.remove(command.app(), context(command, proxy, log, List.of()));
+            log.line("routes of " + command.app() + " removed");
+        } catch (StageException | RuntimeException e) {
+            LOG.errorf("routes of deleted app %s could not be removed: %s", command.app(), e.getMessage());
+        }
+    }
+
+    private ProxyStrategy proxy(StageLog log) throws StageException {
+        return StrategySelector.select("proxy", stages.plugins().proxies(), strategyName, proxy -> true, "the release",
+                log).strategy();
+    }
+
+    private StageContexts.Proxy context(SlipwayEvent command, ProxyStrategy proxy, StageLog log, List<String> domains) {
+        return new StageContexts.Proxy(command.app(), command.deploymentId(), stages.environment().home("proxy"),
+                stages.environment().env(Map.of()), log, stages.environment().settings(proxy.name()), domains);
     }
 
     private void fail(ProxyRequested command, StageLog log, String reason) {

@@ -1,0 +1,46 @@
+package dev.slipway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deleting an app stops what serves it and takes it off the proxy; its name is free again. */
+@ExtendWith(SlipwayStack.class)
+class AppDeletionIT {
+
+    private final Api api = SlipwayStack.api();
+
+    @Test
+    void deletingAnAppStopsItsReleaseRunsPreStopAndRemovesItsRoutes(@TempDir Path dir) throws Exception {
+        api.createApp("doomed");
+        Api.Outcome deployed = api.deploy("doomed", Apps.python(dir, "one",
+                "[hooks]\npre_stop = \"echo bye > stopped.txt\"\n"));
+        assertEquals("SUCCEEDED", deployed.state());
+        int port = Apps.deployedPort(deployed);
+        Path tree = Path.of(deployed.events().stream().filter(e -> e.type().equals("Built")).findFirst().orElseThrow()
+                .data().get("artifact").get("root").asText().replaceFirst("^file://", ""));
+
+        Api.Answer deleted = api.delete("/api/apps/doomed");
+
+        assertEquals(202, deleted.status(), deleted::toString);
+        assertEquals(404, api.get("/api/apps/doomed").status());
+        assertTrue(Apps.eventually(() -> !Apps.listening(port)), "its release still runs");
+        assertTrue(Files.exists(tree.resolve("stopped.txt")), "pre_stop did not run before the stop");
+        assertTrue(Apps.eventually(() -> status("doomed.localhost") == 404), "nginx still routes it");
+        assertEquals(404, api.delete("/api/apps/doomed").status());
+        assertEquals(201, api.createApp("doomed").status(), "the name is free again");
+    }
+
+    private int status(String host) {
+        try {
+            return api.viaProxy(host).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
