@@ -74,6 +74,13 @@ final class Api {
         return send(request(path).DELETE());
     }
 
+    /** Asks for a deployment of a git branch or tag ({@code ref} null = the default branch). */
+    Answer deployGit(String app, String url, String ref) throws Exception {
+        Map<String, String> body = ref == null ? Map.of("git", url) : Map.of("git", url, "ref", ref);
+        return send(request("/api/apps/" + app + "/deployments").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     Answer get(String path) throws Exception {
         return send(request(path).GET());
     }

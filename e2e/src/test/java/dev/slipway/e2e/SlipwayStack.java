@@ -37,7 +37,8 @@ public final class SlipwayStack implements BeforeAllCallback {
             "SLIPWAY_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT),
             // Short, so a test can outwait it; still longer than any example's build.
             "SLIPWAY_STAGES_BUILD_TIMEOUT", BUILD_TIMEOUT.toSeconds() + "s",
-            "SLIPWAY_STAGES_BACKOFF", "1s");
+            "SLIPWAY_STAGES_BACKOFF", "1s",
+            "SLIPWAY_GIT_PROTOCOLS", "https,file");
 
     private static Api api;
 

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +30,14 @@ public interface SlipwayConfig {
     Outbox outbox();
 
     Stages stages();
+
+    Git git();
+
+    interface Git {
+        /** The protocols a git source may use; file is for tests and local mirrors, ext never. */
+        @WithDefault("https,http,ssh,git")
+        List<String> protocols();
+    }
 
     interface Upload {
         /** Largest source archive accepted, compressed. */

@@ -7,6 +7,7 @@ import dev.slipway.cli.Json;
 import dev.slipway.cli.http.UrlPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,12 @@ public final class DeployCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", defaultValue = ".", description = "The source tree (default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--git", paramLabel = "URL", description = "Deploy from this git repository instead of DIR.")
+    String git;
+
+    @Option(names = "--ref", paramLabel = "REF", description = "With --git: the branch or tag (default: the default branch).")
+    String ref;
+
     @Option(names = "--no-follow", description = "Print the deployment id and return without following it.")
     boolean noFollow;
 
@@ -45,6 +52,14 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (git != null) {
+            Map<String, String> source = ref == null ? Map.of("git", git) : Map.of("git", git, "ref", ref);
+            cli.out().printf("Asking %s to deploy %s%s%n", app, git, ref == null ? "" : " " + ref);
+            return follow(cli.api().postJson("/api/apps/" + UrlPaths.segment(app) + "/deployments", source));
+        }
+        if (ref != null) {
+            throw new ParameterException(spec.commandLine(), "--ref goes with --git");
+        }
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), "DIR " + dir + " is not a directory");
         }
@@ -58,6 +73,10 @@ public final class DeployCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(packed.file());
         }
+        return follow(deployment);
+    }
+
+    private int follow(JsonNode deployment) throws Exception {
         String id = Json.text(deployment, "id");
         cli.out().println("Deployment " + id);
         if (noFollow) {

@@ -82,6 +82,25 @@ class DeployCommandTest {
     }
 
     @Test
+    void withGitItAsksForTheRepositoryInsteadOfUploading() throws Exception {
+        api.on("GET", EVENTS, (request, exchange) -> {
+            OutputStream out = startStream(exchange);
+            event(out, 1, "DeploymentSucceeded", "{'app':'hello','attempt':1,'release':1,'urls':['http://hello.localhost/']}");
+        });
+
+        CliRun run = CliRun.slip(Map.of("SLIPWAY_URL", api.url()), "deploy", "hello", "--git",
+                "https://git.example.com/hello.git", "--ref", "v2");
+
+        assertEquals(0, run.exitCode(), run.err());
+        FakeApi.Request request = api.request("POST", "/api/apps/hello/deployments");
+        assertTrue(request.header("Content-Type").startsWith("application/json"), request.header("Content-Type"));
+        assertEquals(Map.of("git", "https://git.example.com/hello.git", "ref", "v2"),
+                new com.fasterxml.jackson.databind.ObjectMapper().readValue(request.body(), Map.class));
+        assertEquals(2, CliRun.slip(Map.of("SLIPWAY_URL", api.url()), "deploy", "hello", "--ref", "v2").exitCode(),
+                "--ref alone is a usage error");
+    }
+
+    @Test
     void exitsOneAndSaysWhyWhenTheDeploymentFails() {
         api.on("GET", EVENTS, (request, exchange) -> {
             OutputStream out = startStream(exchange);

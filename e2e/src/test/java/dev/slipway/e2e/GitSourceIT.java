@@ -1,0 +1,61 @@
+package dev.slipway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A deployment's source can be a branch of a git repository (file:// is allowed for this stack only). */
+@ExtendWith(SlipwayStack.class)
+class GitSourceIT {
+
+    private final Api api = SlipwayStack.api();
+
+    @Test
+    void deploysABranchOfARepositoryAndRefusesWhatGitCannotOrMustNotFetch(@TempDir Path dir) throws Exception {
+        Path repo = repository(dir.resolve("repo"));
+        String url = "file://" + repo;
+        api.createApp("from-git");
+
+        Api.Answer accepted = api.deployGit("from-git", url, "main");
+        assertEquals(202, accepted.status(), accepted::toString);
+        String id = accepted.body().get("id").asText();
+        List<Api.Event> events = api.events(id);
+
+        assertEquals("SUCCEEDED", api.get("/api/deployments/" + id).body().get("state").asText(), events::toString);
+        assertEquals("git " + url + " main", events.get(0).data().get("source").asText());
+        assertTrue(api.viaProxy("from-git.localhost").body().contains("Hello from static-hello"));
+
+        Api.Answer noBranch = api.deployGit("from-git", url, "no-such-branch");
+        assertEquals(400, noBranch.status());
+        assertTrue(noBranch.body().get("error").asText().startsWith("git clone of " + url + " failed"), noBranch.toString());
+        Api.Answer ext = api.deployGit("from-git", "ext::sh -c touch% /tmp/slipway-pwned", null);
+        assertEquals(400, ext.status());
+        assertTrue(Files.notExists(Path.of("/tmp/slipway-pwned")));
+    }
+
+    private static Path repository(Path repo) throws Exception {
+        Files.createDirectories(repo);
+        try (Stream<Path> files = Files.list(SlipwayStack.REPO.resolve("examples/static-hello"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, repo.resolve(file.getFileName().toString()));
+            }
+        }
+        git(repo, "init", "--quiet", "--initial-branch=main");
+        git(repo, "add", ".");
+        git(repo, "-c", "user.email=e2e@slipway.dev", "-c", "user.name=e2e", "commit", "--quiet", "-m", "static-hello");
+        return repo;
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        Process git = new ProcessBuilder(Stream.concat(Stream.of("git"), Stream.of(args)).toList())
+                .directory(dir.toFile()).inheritIO().start();
+        assertEquals(0, git.waitFor(), "git " + String.join(" ", args));
+    }
+}
