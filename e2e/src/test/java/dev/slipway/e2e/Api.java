@@ -81,6 +81,15 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** A webhook call as a git host makes it: no API token, its own headers. */
+    Answer webhook(String pathAndQuery, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/hooks/" + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     Answer get(String path) throws Exception {
         return send(request(path).GET());
     }

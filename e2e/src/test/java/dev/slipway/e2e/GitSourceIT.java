@@ -40,7 +40,8 @@ class GitSourceIT {
         assertTrue(Files.notExists(Path.of("/tmp/slipway-pwned")));
     }
 
-    private static Path repository(Path repo) throws Exception {
+    /** A git repository with examples/static-hello committed on branch main. */
+    static Path repository(Path repo) throws Exception {
         Files.createDirectories(repo);
         try (Stream<Path> files = Files.list(SlipwayStack.REPO.resolve("examples/static-hello"))) {
             for (Path file : files.toList()) {

@@ -27,18 +27,21 @@ public final class SlipwayStack implements BeforeAllCallback {
     static final long UPLOAD_LIMIT = 5 * 1024 * 1024;
     static final Duration BUILD_TIMEOUT = Duration.ofSeconds(45);
 
-    private static final Map<String, String> ENV = Map.of(
-            "SLIPWAY_HOME", HOME.toString(),
-            "SLIPWAY_KAFKA_PORT", "39092",
-            "SLIPWAY_PG_PORT", "35433",
-            "SLIPWAY_API_PORT", Integer.toString(API_PORT),
-            "SLIPWAY_WORKER_PORT", "37071",
-            "SLIPWAY_PROXY_PORT", Integer.toString(PROXY_PORT),
-            "SLIPWAY_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT),
+    static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+
+    private static final Map<String, String> ENV = Map.ofEntries(
+            Map.entry("SLIPWAY_HOME", HOME.toString()),
+            Map.entry("SLIPWAY_KAFKA_PORT", "39092"),
+            Map.entry("SLIPWAY_PG_PORT", "35433"),
+            Map.entry("SLIPWAY_API_PORT", Integer.toString(API_PORT)),
+            Map.entry("SLIPWAY_WORKER_PORT", "37071"),
+            Map.entry("SLIPWAY_PROXY_PORT", Integer.toString(PROXY_PORT)),
+            Map.entry("SLIPWAY_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT)),
             // Short, so a test can outwait it; still longer than any example's build.
-            "SLIPWAY_STAGES_BUILD_TIMEOUT", BUILD_TIMEOUT.toSeconds() + "s",
-            "SLIPWAY_STAGES_BACKOFF", "1s",
-            "SLIPWAY_GIT_PROTOCOLS", "https,file");
+            Map.entry("SLIPWAY_STAGES_BUILD_TIMEOUT", BUILD_TIMEOUT.toSeconds() + "s"),
+            Map.entry("SLIPWAY_STAGES_BACKOFF", "1s"),
+            Map.entry("SLIPWAY_GIT_PROTOCOLS", "https,file"),
+            Map.entry("SLIPWAY_WEBHOOKS_SECRET", WEBHOOK_SECRET));
 
     private static Api api;
 

@@ -33,6 +33,13 @@ public interface SlipwayConfig {
 
     Git git();
 
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** The secret shared with the git host; absent = webhooks are off. */
+        Optional<String> secret();
+    }
+
     interface Git {
         /** The protocols a git source may use; file is for tests and local mirrors, ext never. */
         @WithDefault("https,http,ssh,git")

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -49,8 +48,7 @@ public class RollbackResource {
                             "rollback to release " + target.version));
                 })))
                 .chain(origin -> process.start(name, id, origin))
-                .map(d -> Response.accepted(Map.of("id", d.id, "app", d.app, "state", d.state,
-                        "links", DeploymentRequestResource.links(d.id))).build());
+                .map(DeploymentRequestResource::accepted);
     }
 
     private static Release target(String app, List<Release> releases, Release current, Integer wanted) {

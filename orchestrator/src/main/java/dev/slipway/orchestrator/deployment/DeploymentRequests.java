@@ -1,0 +1,56 @@
+package dev.slipway.orchestrator.deployment;
+
+import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.app.App;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Starts deployments from what users send: an uploaded archive or a git source (also from webhooks). */
+@ApplicationScoped
+public class DeploymentRequests {
+
+    private final Mutiny.SessionFactory sessions;
+    private final SourceIntake intake;
+    private final GitSource git;
+    private final DeploymentProcess process;
+    private final Vertx vertx;
+
+    public DeploymentRequests(Mutiny.SessionFactory sessions, SourceIntake intake, GitSource git,
+                              DeploymentProcess process, Vertx vertx) {
+        this.sessions = sessions;
+        this.intake = intake;
+        this.git = git;
+        this.process = process;
+        this.vertx = vertx;
+    }
+
+    public Uni<Deployment> fromUpload(String app, Path upload) {
+        return start(app, id -> intake.accept(upload, id), "upload");
+    }
+
+    public Uni<Deployment> fromGit(String app, GitSource.Request source) {
+        return start(app, id -> {
+            Path archive = git.fetch(source);
+            try {
+                return intake.accept(archive, id);
+            } finally {
+                archive.toFile().delete();
+            }
+        }, GitSource.describe(source));
+    }
+
+    /** Checks the app, then the source off the event loop, then starts the pipeline. */
+    private Uni<Deployment> start(String app, Function<UUID, SourceIntake.Accepted> accept, String description) {
+        UUID id = UUID.randomUUID();
+        return sessions.withSession(session -> session.find(App.class, app))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + app + "\""))
+                .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> accept.apply(id))))
+                .chain(accepted -> process.start(app, id,
+                        new DeploymentProcess.Origin(accepted.source(), accepted.config(), null, description)));
+    }
+}
