@@ -5,6 +5,8 @@
 ORCHESTRATOR_JAR="$REPO/orchestrator/target/quarkus-app/quarkus-run.jar"
 WORKERS_JAR="$REPO/workers/target/quarkus-app/quarkus-run.jar"
 API_TOKEN_FILE="$SLIPWAY_HOME/api-token"
+# Seals the apps' config vars; the orchestrator and the workers share it.
+SECRETS_KEY_FILE="$SLIPWAY_HOME/secrets-key"
 SERVICE_READY_TIMEOUT=${SLIPWAY_READY_TIMEOUT:-90}
 SERVICE_STOP_GRACE=20
 
@@ -62,7 +64,13 @@ orchestrator_launch() {
     "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$SLIPWAY_PG_PORT/slipway" \
     "QUARKUS_DATASOURCE_USERNAME=slipway" \
     "QUARKUS_DATASOURCE_PASSWORD=$db_password" \
-    "SLIPWAY_API_TOKEN=$token"
+    "SLIPWAY_API_TOKEN=$token" \
+    "SLIPWAY_SECRETS_KEY=$(secrets_key)"
+}
+
+secrets_key() {
+  ensure_key "$SECRETS_KEY_FILE"
+  first_line "$SECRETS_KEY_FILE"
 }
 
 # The workers' HTTP port only serves health and metrics: loopback only.
@@ -73,7 +81,8 @@ workers_launch() {
     "SLIPWAY_PROXY_PORT=$SLIPWAY_PROXY_PORT" \
     "QUARKUS_HTTP_PORT=$SLIPWAY_WORKER_PORT" \
     "QUARKUS_HTTP_HOST=127.0.0.1" \
-    "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$SLIPWAY_KAFKA_PORT"
+    "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$SLIPWAY_KAFKA_PORT" \
+    "SLIPWAY_SECRETS_KEY=$(secrets_key)"
 }
 
 service_stop() { stop_pid "$1" "$RUN_DIR/$1.pid" "$SERVICE_STOP_GRACE"; }

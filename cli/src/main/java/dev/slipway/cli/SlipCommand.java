@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.cli.apps.AppsCommand;
+import dev.slipway.cli.config.ConfigCommand;
 import dev.slipway.cli.deploy.DeployCommand;
 import dev.slipway.cli.deploy.FollowCommand;
 import dev.slipway.cli.deploy.StatusCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = SlipCommand.Version.class,
         description = "Deploy apps to Slipway and watch them go live.",
         subcommands = {AppsCommand.class, DeployCommand.class, StatusCommand.class, FollowCommand.class,
-                ReleasesCommand.class, RollbackCommand.class},
+                ReleasesCommand.class, RollbackCommand.class, ConfigCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  SLIPWAY_URL    the API, default " + Config.DEFAULT_URL,
                 "  SLIPWAY_TOKEN  API token, sent as a bearer token when set",

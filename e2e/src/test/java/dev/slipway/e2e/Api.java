@@ -90,6 +90,11 @@ final class Api {
         return send(request);
     }
 
+    Answer put(String path, Object body) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     Answer get(String path) throws Exception {
         return send(request(path).GET());
     }
@@ -112,7 +117,17 @@ final class Api {
 
     /** The deployment's event stream after {@code lastEventId}, as a reconnecting client gets it. */
     List<Event> events(String deploymentId, long lastEventId) throws Exception {
-        HttpRequest.Builder request = request("/api/deployments/" + deploymentId + "/events")
+        return stream("/api/deployments/" + deploymentId + "/events", lastEventId);
+    }
+
+    /** The texts of the deployment's stage log lines, once it has ended. */
+    List<String> logs(String deploymentId) throws Exception {
+        return stream("/api/deployments/" + deploymentId + "/logs", 0).stream().map(e -> e.data().get("text").asText())
+                .toList();
+    }
+
+    private List<Event> stream(String path, long lastEventId) throws Exception {
+        HttpRequest.Builder request = request(path)
                 .timeout(Duration.ofMinutes(8)).header("Accept", "text/event-stream");
         if (lastEventId > 0) {
             request.header("Last-Event-ID", Long.toString(lastEventId));

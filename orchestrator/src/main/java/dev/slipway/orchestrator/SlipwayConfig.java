@@ -35,6 +35,13 @@ public interface SlipwayConfig {
 
     Webhooks webhooks();
 
+    Secrets secrets();
+
+    interface Secrets {
+        /** Base64 of 32 random bytes, shared with the workers; seals config vars. Absent = no config vars. */
+        Optional<String> key();
+    }
+
     interface Webhooks {
         /** The secret shared with the git host; absent = webhooks are off. */
         Optional<String> secret();

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The workers' configuration: {@code slipway.*} in application.properties or SLIPWAY_* variables. */
 @ConfigMapping(prefix = "slipway")
@@ -27,6 +28,13 @@ public interface WorkerConfig {
     Deploy deploy();
 
     Proxy proxy();
+
+    Secrets secrets();
+
+    interface Secrets {
+        /** The orchestrator's key (base64 of 32 bytes): opens the apps' config vars. */
+        Optional<String> key();
+    }
 
     interface Build {
         /** How long one build command may run. */

@@ -50,6 +50,16 @@ public final class ApiClient {
                 .POST(BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
     }
 
+    public JsonNode putJson(String path, Object body) throws IOException, ApiException {
+        return call(request(path).timeout(CALL_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
+    }
+
+    public JsonNode delete(String path) throws IOException, ApiException {
+        return call(request(path).timeout(CALL_TIMEOUT).DELETE().build());
+    }
+
     /** POSTs a file as the body; no timeout, as an upload may be large and the line slow. */
     public JsonNode postFile(String path, Path file, String contentType) throws IOException, ApiException {
         BodyPublisher body = BodyPublishers.ofFile(file);

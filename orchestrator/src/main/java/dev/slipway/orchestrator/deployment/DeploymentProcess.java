@@ -17,6 +17,7 @@ import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.app.App;
+import dev.slipway.orchestrator.config.ConfigVar;
 import dev.slipway.orchestrator.eventlog.EventLog;
 import dev.slipway.orchestrator.eventlog.EventSignals;
 import dev.slipway.orchestrator.outbox.Outbox;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -90,7 +92,15 @@ public class DeploymentProcess {
                             d.state = DeploymentState.REQUESTED;
                             d.attempt = requested.attempt();
                             d.source = origin.source().toString();
-                            d.config = EventCodec.encode(origin.config());
+                            return session.createQuery("from ConfigVar where app = :app", ConfigVar.class)
+                                    .setParameter("app", app).getResultList().map(vars -> {
+                                        // The release gets the app's config vars as they are now, sealed.
+                                        d.config = EventCodec.encode(origin.config().withSealedEnv(vars.stream()
+                                                .collect(Collectors.toMap(v -> v.key, v -> v.sealed))));
+                                        return d;
+                                    });
+                        })
+                        .chain(d -> {
                             d.artifact = origin.artifact() == null ? null : EventCodec.encode(origin.artifact());
                             d.createdAt = now;
                             d.updatedAt = now;

@@ -8,9 +8,13 @@ import java.util.Objects;
 /**
  * An app's configuration, from {@code slipway.toml} (or {@code hop3.toml}), {@code Procfile} and
  * {@code .env}. Absent strategy names are {@code null}: they mean "auto-detect".
+ *
+ * @param sealedEnv the app's config vars set through the API, sealed: ciphertext that only the
+ *                  host opens, into the environment it gives strategies. Never clear text here.
  */
 public record AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
-                        Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons) {
+                        Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
+                        Map<String, String> sealedEnv) {
 
     public static final Duration DEFAULT_HEALTHCHECK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -23,6 +27,18 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
         hooks = Map.copyOf(hooks);
         Objects.requireNonNull(proxy, "proxy");
         addons = List.copyOf(addons);
+        sealedEnv = sealedEnv == null ? Map.of() : Map.copyOf(sealedEnv);
+    }
+
+    /** The configuration files' part alone, with no config vars. */
+    public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
+                     Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons) {
+        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, Map.of());
+    }
+
+    /** This configuration with the app's sealed config vars. */
+    public AppConfig withSealedEnv(Map<String, String> sealed) {
+        return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealed);
     }
 
     /** The configuration of an app that has no configuration files at all. */

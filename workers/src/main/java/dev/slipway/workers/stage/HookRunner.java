@@ -42,6 +42,6 @@ public class HookRunner {
         LifecycleHook hook = StrategySelector.select("hook", plugins.hooks(), null, h -> h.accept(point, config),
                 "the " + point + " hook", log).strategy();
         hook.run(point, new Context(command.app(), command.deploymentId(), artifact.root(),
-                environment.env(config.env()), log, environment.settings(hook.name()), release, artifact, config));
+                environment.env(config), log, environment.settings(hook.name()), release, artifact, config));
     }
 }

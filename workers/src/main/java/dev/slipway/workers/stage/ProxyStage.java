@@ -14,7 +14,6 @@ import dev.slipway.workers.WorkerConfig;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -82,7 +81,7 @@ public class ProxyStage {
 
     private StageContexts.Proxy context(SlipwayEvent command, ProxyStrategy proxy, StageLog log, List<String> domains) {
         return new StageContexts.Proxy(command.app(), command.deploymentId(), stages.environment().home("proxy"),
-                stages.environment().env(Map.of()), log, stages.environment().settings(proxy.name()), domains);
+                stages.environment().baseEnv(), log, stages.environment().settings(proxy.name()), domains);
     }
 
     private void fail(ProxyRequested command, StageLog log, String reason) {

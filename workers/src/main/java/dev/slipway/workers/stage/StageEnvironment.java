@@ -1,10 +1,14 @@
 package dev.slipway.workers.stage;
 
+import dev.slipway.api.StageException;
+import dev.slipway.api.config.AppConfig;
+import dev.slipway.messaging.SecretBox;
 import dev.slipway.workers.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What strategies get besides the command itself: the environment (the worker's pass-through
@@ -15,9 +19,11 @@ public class StageEnvironment {
 
     private final WorkerConfig config;
     private final Map<String, String> passedThrough;
+    private final Optional<SecretBox> box;
 
     public StageEnvironment(WorkerConfig config) {
         this.config = config;
+        this.box = config.secrets().key().filter(k -> !k.isBlank()).map(SecretBox::new);
         Map<String, String> own = new LinkedHashMap<>();
         for (String name : config.passEnv()) {
             String value = System.getenv(name);
@@ -28,10 +34,37 @@ public class StageEnvironment {
         this.passedThrough = Map.copyOf(own);
     }
 
-    public Map<String, String> env(Map<String, String> appEnv) {
+    /** The worker's pass-through variables, then the app's env, then its config vars, opened. */
+    public Map<String, String> env(AppConfig app) throws StageException {
         Map<String, String> env = new LinkedHashMap<>(passedThrough);
-        env.putAll(appEnv);
+        env.putAll(app.env());
+        env.putAll(opened(app));
         return env;
+    }
+
+    /** The worker's pass-through variables alone, for stages that run nothing of the app's. */
+    public Map<String, String> baseEnv() {
+        return passedThrough;
+    }
+
+    /** The app's config vars in clear, for its processes and to keep them out of stage logs. */
+    public Map<String, String> opened(AppConfig app) throws StageException {
+        if (app == null || app.sealedEnv().isEmpty()) {
+            return Map.of();
+        }
+        if (box.isEmpty()) {
+            throw new StageException("the app has config vars, but this worker has no slipway.secrets.key to open"
+                    + " them; give it the orchestrator's (SLIPWAY_SECRETS_KEY)");
+        }
+        Map<String, String> opened = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : app.sealedEnv().entrySet()) {
+            try {
+                opened.put(entry.getKey(), box.get().open(entry.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw new StageException("config var " + entry.getKey() + ": " + e.getMessage());
+            }
+        }
+        return opened;
     }
 
     /** The settings a strategy reads from {@code StageContext.config()}. */

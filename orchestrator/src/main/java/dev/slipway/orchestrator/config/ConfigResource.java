@@ -1,0 +1,135 @@
+package dev.slipway.orchestrator.config;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.config.Names;
+import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.app.App;
+import dev.slipway.orchestrator.deployment.Deployment;
+import dev.slipway.orchestrator.deployment.DeploymentProcess;
+import dev.slipway.orchestrator.deployment.DeploymentRequestResource;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * An app's config vars: set and removed through here, never shown back in clear. A change to an
+ * app that is live makes a new release from its current artifact with the new vars, as Heroku does.
+ */
+@Path("/api/apps/{app}/config")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConfigResource {
+
+    /** A config var as the API shows it: its value never. */
+    public record VarView(String key, String value, Instant updatedAt) {
+    }
+
+    static final String HIDDEN = "********";
+    private static final int MAX_VALUE_CHARS = 32 * 1024;
+
+    private final Mutiny.SessionFactory sessions;
+    private final Secrets secrets;
+    private final DeploymentProcess process;
+    private final Clock clock;
+
+    public ConfigResource(Mutiny.SessionFactory sessions, Secrets secrets, DeploymentProcess process, Clock clock) {
+        this.sessions = sessions;
+        this.secrets = secrets;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    @GET
+    public Uni<List<VarView>> list(@PathParam("app") String app) {
+        return sessions.withSession(session -> app(session, app).chain(() -> vars(session, app)))
+                .map(vars -> vars.stream().map(v -> new VarView(v.key, HIDDEN, v.updatedAt)).toList());
+    }
+
+    /** Sets the vars in the body ({@code {"KEY": "value"}}), keeping the others. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> set(@PathParam("app") String app, Map<String, String> body) {
+        if (body == null || body.isEmpty()) {
+            throw ApiException.badRequest("send the vars to set as {\"KEY\": \"value\"}");
+        }
+        body.forEach(ConfigResource::check);
+        Instant now = clock.instant();
+        // One after another: a reactive session does one thing at a time.
+        return sessions.withTransaction(session -> app(session, app).call(() -> Multi.createFrom()
+                        .iterable(body.entrySet())
+                        .onItem().transformToUniAndConcatenate(entry -> session.find(ConfigVar.class,
+                                new ConfigVar.Key(app, entry.getKey())).chain(found -> {
+                                    ConfigVar v = found != null ? found : new ConfigVar();
+                                    v.app = app;
+                                    v.key = entry.getKey();
+                                    v.sealed = secrets.seal(entry.getValue());
+                                    v.updatedAt = now;
+                                    return found != null ? Uni.createFrom().voidItem() : session.persist(v);
+                                }))
+                        .collect().last()))
+                .chain(found -> release(found, "config change: set " + String.join(", ", body.keySet().stream().sorted()
+                        .toList())));
+    }
+
+    @DELETE
+    @Path("/{key}")
+    public Uni<Response> unset(@PathParam("app") String app, @PathParam("key") String key) {
+        return sessions.withTransaction(session -> app(session, app)
+                        .call(() -> session.find(ConfigVar.class, new ConfigVar.Key(app, key))
+                                .onItem().ifNull().failWith(() -> ApiException.notFound(
+                                        "config var " + Names.printable(key) + " of app \"" + app + "\""))
+                                .chain(session::remove)))
+                .chain(found -> release(found, "config change: removed " + key));
+    }
+
+    /** A new release with the changed vars when the app is live; otherwise they wait for its next deployment. */
+    private Uni<Response> release(App app, String description) {
+        if (app.currentDeployment == null) {
+            return Uni.createFrom().item(Response.ok(Map.of("message",
+                    "saved; the app's next deployment gets it")).build());
+        }
+        return sessions.withSession(session -> session.find(Deployment.class, app.currentDeployment))
+                .chain(current -> process.start(app.name, UUID.randomUUID(), new DeploymentProcess.Origin(
+                        java.nio.file.Path.of(current.source),
+                        EventCodec.readStored(current.config, new TypeReference<>() { }),
+                        EventCodec.readStored(current.artifact, new TypeReference<>() { }), description)))
+                .map(DeploymentRequestResource::accepted);
+    }
+
+    private static void check(String key, String value) {
+        if (key == null || !Names.ENV_KEY.matcher(key).matches()) {
+            throw ApiException.badRequest("config var name \"" + Names.printable(String.valueOf(key))
+                    + "\" is invalid: letters, digits and '_', not starting with a digit");
+        }
+        if (key.equals("PORT")) {
+            throw ApiException.badRequest("config var PORT is Slipway's: it gives each web process its own");
+        }
+        if (value == null || value.length() > MAX_VALUE_CHARS || value.indexOf('\0') >= 0) {
+            throw ApiException.badRequest("config var " + key + " needs a string value of at most 32 KiB, without NUL");
+        }
+    }
+
+    private static Uni<App> app(Mutiny.Session session, String name) {
+        return session.find(App.class, name)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + Names.printable(name) + "\""));
+    }
+
+    static Uni<List<ConfigVar>> vars(Mutiny.Session session, String app) {
+        return session.createQuery("from ConfigVar where app = :app order by key", ConfigVar.class)
+                .setParameter("app", app).getResultList();
+    }
+}
