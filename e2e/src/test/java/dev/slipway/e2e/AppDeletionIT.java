@@ -22,8 +22,7 @@ class AppDeletionIT {
                 "[hooks]\npre_stop = \"echo bye > stopped.txt\"\n"));
         assertEquals("SUCCEEDED", deployed.state());
         int port = Apps.deployedPort(deployed);
-        Path tree = Path.of(deployed.events().stream().filter(e -> e.type().equals("Built")).findFirst().orElseThrow()
-                .data().get("artifact").get("root").asText().replaceFirst("^file://", ""));
+        Path tree = Apps.builtTree(deployed);
 
         Api.Answer deleted = api.delete("/api/apps/doomed");
 

@@ -27,6 +27,12 @@ final class Apps {
         return dir;
     }
 
+    /** Where the deployment's build left its tree (the artifact's root). */
+    static Path builtTree(Api.Outcome outcome) {
+        return Path.of(outcome.events().stream().filter(e -> e.type().equals("Built")).findFirst().orElseThrow()
+                .data().get("artifact").get("root").asText().replaceFirst("^file://", ""));
+    }
+
     static int deployedPort(Api.Outcome outcome) {
         return outcome.events().stream().filter(e -> e.type().equals("Deployed")).findFirst().orElseThrow()
                 .data().get("release").get("upstreamPort").asInt();

@@ -37,7 +37,7 @@ class ConfigIT {
         Api.Outcome first = api.deploy("configured", Apps.python(dir, "one", HOOKS));
 
         assertEquals("SUCCEEDED", first.state(), () -> first.deployment().toString());
-        Path tree = builtTree(first);
+        Path tree = Apps.builtTree(first);
         assertEquals(FIRST, Files.readString(tree.resolve("greeting.txt")));
         List<String> logs = api.logs(first.id());
         assertTrue(logs.contains("greeting is ****"), logs::toString);
@@ -61,10 +61,5 @@ class ConfigIT {
         assertEquals(404, api.delete("/api/apps/configured/config/GREETING").status());
         assertEquals(400, api.put("/api/apps/configured/config", Map.of("PORT", "80")).status());
         assertEquals(400, api.put("/api/apps/configured/config", Map.of("1BAD", "x")).status());
-    }
-
-    private static Path builtTree(Api.Outcome outcome) {
-        return Path.of(outcome.events().stream().filter(e -> e.type().equals("Built")).findFirst().orElseThrow()
-                .data().get("artifact").get("root").asText().replaceFirst("^file://", ""));
     }
 }

@@ -30,7 +30,7 @@ class HooksIT {
 
         assertEquals("SUCCEEDED", first.state(), () -> first.deployment().toString());
         assertTrue(first.types().indexOf("HookCompleted") > first.types().indexOf("ProxyConfigured"), first.types()::toString);
-        Path firstTree = builtTree(first);
+        Path firstTree = Apps.builtTree(first);
         assertEquals("done\n", Files.readString(firstTree.resolve("migrated.txt")));
 
         Files.writeString(dir.resolve("VERSION"), "second\n");
@@ -58,10 +58,5 @@ class HooksIT {
         assertTrue(api.viaProxy("rollback.localhost").body().contains("Version: good"));
         int badPort = Apps.deployedPort(bad);
         assertTrue(Apps.eventually(() -> !Apps.listening(badPort)), "the rolled-back release still runs");
-    }
-
-    private static Path builtTree(Api.Outcome outcome) {
-        return Path.of(outcome.events().stream().filter(e -> e.type().equals("Built")).findFirst().orElseThrow()
-                .data().get("artifact").get("root").asText().replaceFirst("^file://", ""));
     }
 }

@@ -1,11 +1,15 @@
 package dev.slipway.orchestrator.app;
 
+import dev.slipway.api.config.Names;
+import dev.slipway.orchestrator.api.ApiException;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 @Entity
 @Table(name = "apps")
@@ -20,6 +24,12 @@ public class App {
     /** The deployment whose release the app serves now. */
     @Column(name = "current_deployment")
     public UUID currentDeployment;
+
+    /** The app named {@code name}, or a 404 answer saying it does not exist. */
+    public static Uni<App> existing(Mutiny.Session session, String name) {
+        return session.find(App.class, name)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + Names.printable(name) + "\""));
+    }
 
     protected App() {
     }

@@ -1,7 +1,6 @@
 package dev.slipway.orchestrator.app;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.slipway.api.config.Names;
 import dev.slipway.api.event.ProxyRemovalRequested;
 import dev.slipway.api.event.StopRequested;
 import dev.slipway.messaging.EventCodec;
@@ -42,8 +41,8 @@ public class AppRemoval {
     }
 
     public Uni<Void> remove(String name) {
-        return sessions.withTransaction(session -> session.find(App.class, name, LockMode.PESSIMISTIC_WRITE)
-                        .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + Names.printable(name) + "\""))
+        return sessions.withTransaction(session -> App.existing(session, name)
+                        .call(app -> session.lock(app, LockMode.PESSIMISTIC_WRITE))
                         .call(app -> refuseWhileDeploying(session, name))
                         .call(app -> app.currentDeployment == null ? Uni.createFrom().voidItem()
                                 : session.find(Deployment.class, app.currentDeployment).chain(d -> stop(session, d)))

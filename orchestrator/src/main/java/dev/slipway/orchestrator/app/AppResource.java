@@ -73,8 +73,7 @@ public class AppResource {
     @GET
     @Path("/{app}")
     public Uni<AppView> get(@PathParam("app") String name) {
-        return sessions.withSession(session -> session.find(App.class, name)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + Names.printable(name) + "\""))
+        return sessions.withSession(session -> App.existing(session, name)
                 .chain(app -> current(session, List.of(app)).chain(current -> session.createQuery(
                                 "from Deployment where app = :app order by createdAt desc", Deployment.class)
                         .setParameter("app", name).setMaxResults(RECENT_DEPLOYMENTS).getResultList()

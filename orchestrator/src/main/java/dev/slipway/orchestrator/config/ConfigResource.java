@@ -55,7 +55,7 @@ public class ConfigResource {
 
     @GET
     public Uni<List<VarView>> list(@PathParam("app") String app) {
-        return sessions.withSession(session -> app(session, app).chain(() -> vars(session, app)))
+        return sessions.withSession(session -> App.existing(session, app).chain(() -> ConfigVar.ofApp(session, app)))
                 .map(vars -> vars.stream().map(v -> new VarView(v.key, HIDDEN, v.updatedAt)).toList());
     }
 
@@ -69,7 +69,7 @@ public class ConfigResource {
         body.forEach(ConfigResource::check);
         Instant now = clock.instant();
         // One after another: a reactive session does one thing at a time.
-        return sessions.withTransaction(session -> app(session, app).call(() -> Multi.createFrom()
+        return sessions.withTransaction(session -> App.existing(session, app).call(() -> Multi.createFrom()
                         .iterable(body.entrySet())
                         .onItem().transformToUniAndConcatenate(entry -> session.find(ConfigVar.class,
                                 new ConfigVar.Key(app, entry.getKey())).chain(found -> {
@@ -88,7 +88,7 @@ public class ConfigResource {
     @DELETE
     @Path("/{key}")
     public Uni<Response> unset(@PathParam("app") String app, @PathParam("key") String key) {
-        return sessions.withTransaction(session -> app(session, app)
+        return sessions.withTransaction(session -> App.existing(session, app)
                         .call(() -> session.find(ConfigVar.class, new ConfigVar.Key(app, key))
                                 .onItem().ifNull().failWith(() -> ApiException.notFound(
                                         "config var " + Names.printable(key) + " of app \"" + app + "\""))
@@ -123,13 +123,4 @@ public class ConfigResource {
         }
     }
 
-    private static Uni<App> app(Mutiny.Session session, String name) {
-        return session.find(App.class, name)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + Names.printable(name) + "\""));
-    }
-
-    static Uni<List<ConfigVar>> vars(Mutiny.Session session, String app) {
-        return session.createQuery("from ConfigVar where app = :app order by key", ConfigVar.class)
-                .setParameter("app", app).getResultList();
-    }
 }

@@ -15,7 +15,6 @@ import dev.slipway.api.event.DeploymentSucceeded;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.SlipwayConfig;
-import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.config.ConfigVar;
 import dev.slipway.orchestrator.eventlog.EventLog;
@@ -83,8 +82,7 @@ public class DeploymentProcess {
     public Uni<Deployment> start(String app, UUID id, Origin origin) {
         Instant now = clock.instant();
         DeploymentRequested requested = new DeploymentRequested(id, app, 1, origin.description());
-        return sessions.withTransaction(session -> session.find(App.class, app)
-                        .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + app + "\""))
+        return sessions.withTransaction(session -> App.existing(session, app)
                         .chain(found -> {
                             Deployment d = new Deployment();
                             d.id = id;
@@ -92,8 +90,7 @@ public class DeploymentProcess {
                             d.state = DeploymentState.REQUESTED;
                             d.attempt = requested.attempt();
                             d.source = origin.source().toString();
-                            return session.createQuery("from ConfigVar where app = :app", ConfigVar.class)
-                                    .setParameter("app", app).getResultList().map(vars -> {
+                            return ConfigVar.ofApp(session, app).map(vars -> {
                                         // The release gets the app's config vars as they are now, sealed.
                                         d.config = EventCodec.encode(origin.config().withSealedEnv(vars.stream()
                                                 .collect(Collectors.toMap(v -> v.key, v -> v.sealed))));

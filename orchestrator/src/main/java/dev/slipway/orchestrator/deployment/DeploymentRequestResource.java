@@ -42,7 +42,7 @@ public class DeploymentRequestResource {
     }
 
     /** Where a new deployment's state and streams are. */
-    static Map<String, String> links(UUID id) {
+    private static Map<String, String> links(UUID id) {
         return Map.of("self", "/api/deployments/" + id, "events", "/api/deployments/" + id + "/events",
                 "logs", "/api/deployments/" + id + "/logs");
     }

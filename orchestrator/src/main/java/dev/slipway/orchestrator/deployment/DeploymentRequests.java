@@ -1,6 +1,5 @@
 package dev.slipway.orchestrator.deployment;
 
-import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.app.App;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -47,8 +46,8 @@ public class DeploymentRequests {
     /** Checks the app, then the source off the event loop, then starts the pipeline. */
     private Uni<Deployment> start(String app, Function<UUID, SourceIntake.Accepted> accept, String description) {
         UUID id = UUID.randomUUID();
-        return sessions.withSession(session -> session.find(App.class, app))
-                .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + app + "\""))
+        // The app is checked before the source: no clone or unpacking for an app that does not exist.
+        return sessions.withSession(session -> App.existing(session, app))
                 .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> accept.apply(id))))
                 .chain(accepted -> process.start(app, id,
                         new DeploymentProcess.Origin(accepted.source(), accepted.config(), null, description)));

@@ -1,5 +1,6 @@
 package dev.slipway.orchestrator.deployment;
 
+import dev.slipway.orchestrator.app.App;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,7 +28,7 @@ public class ReleaseResource {
 
     @GET
     public Uni<List<ReleaseView>> releases(@PathParam("app") String name) {
-        return sessions.withSession(session -> Releases.app(session, name).chain(app -> Releases.newestFirst(session, name)
+        return sessions.withSession(session -> App.existing(session, name).chain(app -> Releases.newestFirst(session, name)
                 .map(releases -> releases.stream().map(r -> new ReleaseView(r.version, r.deploymentId, r.createdAt,
                         r.deploymentId.equals(app.currentDeployment))).toList())));
     }

@@ -3,6 +3,7 @@ package dev.slipway.orchestrator.deployment;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.app.App;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -38,7 +39,7 @@ public class RollbackResource {
     public Uni<Response> rollback(@PathParam("app") String name, RollbackRequest body) {
         Integer wanted = body == null ? null : body.release();
         UUID id = UUID.randomUUID();
-        return sessions.withSession(session -> Releases.app(session, name).chain(app -> Releases.newestFirst(session, name).chain(releases -> {
+        return sessions.withSession(session -> App.existing(session, name).chain(app -> Releases.newestFirst(session, name).chain(releases -> {
                     Release current = releases.stream().filter(r -> r.deploymentId.equals(app.currentDeployment))
                             .findFirst().orElse(null);
                     Release target = target(name, releases, current, wanted);

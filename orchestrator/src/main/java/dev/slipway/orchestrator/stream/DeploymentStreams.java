@@ -1,7 +1,5 @@
 package dev.slipway.orchestrator.stream;
 
-import dev.slipway.api.event.DeploymentFailed;
-import dev.slipway.api.event.DeploymentSucceeded;
 import dev.slipway.api.event.EventTypes;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.deployment.Deployment;
@@ -16,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,8 +31,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class DeploymentStreams {
 
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Set<String> TERMINAL = Set.of(EventTypes.typeOf(DeploymentSucceeded.class),
-            EventTypes.typeOf(DeploymentFailed.class));
 
     private final Mutiny.SessionFactory sessions;
     private final EventLog eventLog;
@@ -49,7 +44,7 @@ public class DeploymentStreams {
 
     public Multi<LoggedEvent> events(UUID id, long after) {
         return follow(id, after, (session, from) -> eventLog.after(session, id, from), e -> e.position,
-                batch -> batch.stream().anyMatch(e -> TERMINAL.contains(e.type)));
+                batch -> batch.stream().anyMatch(e -> EventTypes.isTerminal(e.type)));
     }
 
     public Multi<StoredLogLine> logs(UUID id, long after) {

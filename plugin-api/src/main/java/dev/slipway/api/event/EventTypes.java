@@ -29,8 +29,8 @@ public final class EventTypes {
         return Optional.ofNullable(BY_TYPE.get(type));
     }
 
-    /** Whether this fact ends a deployment: nothing follows it. */
-    public static boolean isTerminal(SlipwayEvent event) {
-        return event instanceof DeploymentSucceeded || event instanceof DeploymentFailed;
+    /** Whether a fact of this type ends a deployment: nothing follows it. */
+    public static boolean isTerminal(String type) {
+        return type.equals(typeOf(DeploymentSucceeded.class)) || type.equals(typeOf(DeploymentFailed.class));
     }
 }

@@ -2,7 +2,6 @@ package dev.slipway.workers.stage;
 
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
-import dev.slipway.api.HookContext;
 import dev.slipway.api.LifecycleHook;
 import dev.slipway.api.StageException;
 import dev.slipway.api.StageLog;
@@ -11,18 +10,10 @@ import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.workers.plugin.PluginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.UUID;
 
 /** Runs a release's hook at a hook point with the lifecycle hook that accepts it. */
 @ApplicationScoped
 public class HookRunner {
-
-    record Context(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
-                   Map<String, String> config, DeploymentInfo release, BuildArtifact artifact, AppConfig appConfig)
-            implements HookContext {
-    }
 
     private final PluginRegistry plugins;
     private final StageEnvironment environment;
@@ -41,7 +32,7 @@ public class HookRunner {
                     AppConfig config, StageLog log) throws StageException {
         LifecycleHook hook = StrategySelector.select("hook", plugins.hooks(), null, h -> h.accept(point, config),
                 "the " + point + " hook", log).strategy();
-        hook.run(point, new Context(command.app(), command.deploymentId(), artifact.root(),
+        hook.run(point, new StageContexts.Hook(command.app(), command.deploymentId(), artifact.root(),
                 environment.env(config), log, environment.settings(hook.name()), release, artifact, config));
     }
 }

@@ -3,6 +3,8 @@ package dev.slipway.workers.stage;
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.BuildContext;
 import dev.slipway.api.DeployContext;
+import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.HookContext;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.ProxyContext;
 import dev.slipway.api.SourceTree;
@@ -31,6 +33,11 @@ final class StageContexts {
 
     record Proxy(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
                  Map<String, String> config, List<String> domains) implements ProxyContext {
+    }
+
+    record Hook(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
+                Map<String, String> config, DeploymentInfo release, BuildArtifact artifact, AppConfig appConfig)
+            implements HookContext {
     }
 
     record Plain(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
