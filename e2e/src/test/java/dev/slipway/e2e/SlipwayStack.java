@@ -20,9 +20,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SlipwayStack implements BeforeAllCallback {
 
     static final Path REPO = Path.of(System.getProperty("slipway.repo", "..")).toAbsolutePath().normalize();
-    static final Path HOME = Path.of("/tmp/slipway-e2e");
-    static final int API_PORT = 37070;
-    static final int PROXY_PORT = 38080;
+    /** Added to every port, so stacks of several checkouts can run side by side ({@code -Dslipway.e2e.offset=100}). */
+    static final int OFFSET = Integer.getInteger("slipway.e2e.offset", 0);
+    static final Path HOME = Path.of(OFFSET == 0 ? "/tmp/slipway-e2e" : "/tmp/slipway-e2e-" + OFFSET);
+    static final int API_PORT = 37070 + OFFSET;
+    static final int PROXY_PORT = 38080 + OFFSET;
+    static final int KAFKA_PORT = 39092 + OFFSET;
+    static final int PG_PORT = 35433 + OFFSET;
     /** Small, so a test can exceed it cheaply. */
     static final long UPLOAD_LIMIT = 5 * 1024 * 1024;
     static final Duration BUILD_TIMEOUT = Duration.ofSeconds(45);
@@ -31,10 +35,10 @@ public final class SlipwayStack implements BeforeAllCallback {
 
     private static final Map<String, String> ENV = Map.ofEntries(
             Map.entry("SLIPWAY_HOME", HOME.toString()),
-            Map.entry("SLIPWAY_KAFKA_PORT", "39092"),
-            Map.entry("SLIPWAY_PG_PORT", "35433"),
+            Map.entry("SLIPWAY_KAFKA_PORT", Integer.toString(KAFKA_PORT)),
+            Map.entry("SLIPWAY_PG_PORT", Integer.toString(PG_PORT)),
             Map.entry("SLIPWAY_API_PORT", Integer.toString(API_PORT)),
-            Map.entry("SLIPWAY_WORKER_PORT", "37071"),
+            Map.entry("SLIPWAY_WORKER_PORT", Integer.toString(37071 + OFFSET)),
             Map.entry("SLIPWAY_PROXY_PORT", Integer.toString(PROXY_PORT)),
             Map.entry("SLIPWAY_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT)),
             // Short, so a test can outwait it; still longer than any example's build.
