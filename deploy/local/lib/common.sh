@@ -56,7 +56,7 @@ tail_log() {
 rotate_log() {
   local file=$1
   if [[ -e "$file" ]]; then mv -f "$file" "$file.1"; fi
-  : >"$file"
+  (umask 077 && : >"$file")
 }
 
 # pid_alive PID: the process exists and is not a zombie waiting to be reaped.

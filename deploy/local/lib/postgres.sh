@@ -37,6 +37,7 @@ pg_check_install() {
 pg_prepare_dirs() {
   mkdir -p "$PG_DIR" "$PG_DATA" "$PG_SOCKET_DIR"
   touch "$PG_LOGFILE"
+  chmod 0600 "$PG_LOGFILE"
   if is_root; then
     chown postgres:postgres "$PG_DATA" "$PG_SOCKET_DIR" "$PG_LOGFILE"
     as_pg test -x "$PG_DIR" \

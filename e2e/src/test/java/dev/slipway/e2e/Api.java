@@ -160,7 +160,12 @@ final class Api {
 
     /** GET / through Slipway's nginx, as a browser asking for {@code host} would. */
     HttpResponse<String> viaProxy(String host) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + "/"))
+        return viaProxy(host, "/");
+    }
+
+    /** GET {@code pathAndQuery} through Slipway's nginx for {@code host}. */
+    HttpResponse<String> viaProxy(String host, String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + pathAndQuery))
                 .header("Host", host).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

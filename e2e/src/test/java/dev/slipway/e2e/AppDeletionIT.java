@@ -18,18 +18,20 @@ class AppDeletionIT {
     @Test
     void deletingAnAppStopsItsReleaseRunsPreStopAndRemovesItsRoutes(@TempDir Path dir) throws Exception {
         api.createApp("doomed");
+        // Outside the app's own directories, which go with it: /tmp is the one place every user may write.
+        Path stopped = Path.of("/tmp", "slipway-e2e-doomed-" + System.nanoTime());
         Api.Outcome deployed = api.deploy("doomed", Apps.python(dir, "one",
-                "[hooks]\npre_stop = \"echo bye > stopped.txt\"\n"));
+                "[hooks]\npre_stop = \"echo bye > " + stopped + "\"\n"));
         assertEquals("SUCCEEDED", deployed.state());
         int port = Apps.deployedPort(deployed);
-        Path tree = Apps.builtTree(deployed);
 
         Api.Answer deleted = api.delete("/api/apps/doomed");
 
         assertEquals(202, deleted.status(), deleted::toString);
         assertEquals(404, api.get("/api/apps/doomed").status());
         assertTrue(Apps.eventually(() -> !Apps.listening(port)), "its release still runs");
-        assertTrue(Files.exists(tree.resolve("stopped.txt")), "pre_stop did not run before the stop");
+        assertTrue(Files.exists(stopped), "pre_stop did not run before the stop");
+        Files.deleteIfExists(stopped);
         assertTrue(Apps.eventually(() -> status("doomed.localhost") == 404), "nginx still routes it");
         assertEquals(404, api.delete("/api/apps/doomed").status());
         assertEquals(201, api.createApp("doomed").status(), "the name is free again");

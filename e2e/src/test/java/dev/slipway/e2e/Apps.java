@@ -33,6 +33,11 @@ final class Apps {
                 .data().get("artifact").get("root").asText().replaceFirst("^file://", ""));
     }
 
+    /** The app's own writable directory, its HOME: its release tree is read-only to it. */
+    static Path home(String app) {
+        return SlipwayStack.HOME.resolve("apps").resolve(app).resolve("home");
+    }
+
     static int deployedPort(Api.Outcome outcome) {
         return outcome.events().stream().filter(e -> e.type().equals("Deployed")).findFirst().orElseThrow()
                 .data().get("release").get("upstreamPort").asInt();

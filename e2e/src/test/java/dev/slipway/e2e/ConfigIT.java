@@ -23,7 +23,7 @@ class ConfigIT {
             [healthcheck]
             path = "/healthz"
             [hooks]
-            post_deploy = "echo greeting is $GREETING; printf %s \\"$GREETING\\" > greeting.txt"
+            post_deploy = "echo greeting is $GREETING; printf %s \\"$GREETING\\" > $HOME/greeting.txt"
             """;
 
     private final Api api = SlipwayStack.api();
@@ -37,8 +37,8 @@ class ConfigIT {
         Api.Outcome first = api.deploy("configured", Apps.python(dir, "one", HOOKS));
 
         assertEquals("SUCCEEDED", first.state(), () -> first.deployment().toString());
-        Path tree = Apps.builtTree(first);
-        assertEquals(FIRST, Files.readString(tree.resolve("greeting.txt")));
+        Path home = Apps.home("configured");
+        assertEquals(FIRST, Files.readString(home.resolve("greeting.txt")));
         List<String> logs = api.logs(first.id());
         assertTrue(logs.contains("greeting is ****"), logs::toString);
         assertFalse(String.join("\n", logs).contains(FIRST), "a secret reached the stage log");
@@ -55,7 +55,7 @@ class ConfigIT {
         assertEquals("SUCCEEDED", api.get("/api/deployments/" + id).body().get("state").asText(), events::toString);
         assertEquals("config change: set GREETING", events.get(0).data().get("source").asText());
         assertFalse(events.stream().anyMatch(e -> e.type().equals("BuildStarted")), "no build for a config change");
-        assertEquals(SECOND, Files.readString(tree.resolve("greeting.txt")));
+        assertEquals(SECOND, Files.readString(home.resolve("greeting.txt")));
 
         assertEquals(202, api.delete("/api/apps/configured/config/GREETING").status());
         assertEquals(404, api.delete("/api/apps/configured/config/GREETING").status());

@@ -17,8 +17,8 @@ class HooksIT {
             [healthcheck]
             path = "/healthz"
             [hooks]
-            post_deploy = "echo migrating; echo done > migrated.txt"
-            pre_stop = "echo draining > drained.txt"
+            post_deploy = "echo migrating; cat VERSION > $HOME/migrated.txt"
+            pre_stop = "echo draining; cat VERSION >> $HOME/drained.txt"
             """;
 
     private final Api api = SlipwayStack.api();
@@ -30,16 +30,25 @@ class HooksIT {
 
         assertEquals("SUCCEEDED", first.state(), () -> first.deployment().toString());
         assertTrue(first.types().indexOf("HookCompleted") > first.types().indexOf("ProxyConfigured"), first.types()::toString);
-        Path firstTree = Apps.builtTree(first);
-        assertEquals("done\n", Files.readString(firstTree.resolve("migrated.txt")));
+        Path home = Apps.home("hooks");
+        assertEquals("first\n", Files.readString(home.resolve("migrated.txt")));
 
         Files.writeString(dir.resolve("VERSION"), "second\n");
         Api.Outcome second = api.deploy("hooks", dir);
 
         assertEquals("SUCCEEDED", second.state());
-        assertTrue(Apps.eventually(() -> Files.exists(firstTree.resolve("drained.txt"))),
+        assertTrue(Apps.eventually(() -> read(home.resolve("drained.txt")).equals("first\n")),
                 "the replaced release's pre_stop did not run");
+        assertEquals("second\n", Files.readString(home.resolve("migrated.txt")));
         assertTrue(api.viaProxy("hooks.localhost").body().contains("Version: second"));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     @Test

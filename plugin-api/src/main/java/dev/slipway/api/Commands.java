@@ -22,8 +22,15 @@ public final class Commands {
      */
     public static void run(List<String> command, Path dir, Map<String, String> env, StageLog log,
                            Duration timeout) throws StageException {
+        run(Sandbox.none(), command, dir, env, log, timeout);
+    }
+
+    /** As {@link #run(List, Path, Map, StageLog, Duration)}, inside {@code sandbox}; errors name {@code command} alone. */
+    public static void run(Sandbox sandbox, List<String> command, Path dir, Map<String, String> env, StageLog log,
+                           Duration timeout) throws StageException {
         String program = command.get(0);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(command)).directory(dir.toFile())
+                .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
         Process process;
@@ -49,9 +56,23 @@ public final class Commands {
             throw new StageException(program + " was interrupted", e);
         }
         if (process.exitValue() != 0) {
-            throw new StageException(String.join(" ", command) + " failed with exit code " + process.exitValue()
+            throw new StageException(String.join(" ", command) + " " + describeExit(process.exitValue())
                     + " (its output is in the stage log)");
         }
+    }
+
+    /**
+     * What an exit status means, naming the limit a signal points to: the shell and the sandbox
+     * report a process killed by signal N as exit status 128 + N.
+     */
+    public static String describeExit(int status) {
+        return switch (status) {
+            case 128 + 9 -> "was killed (SIGKILL): the app's memory limit ([limits] memory) may have been reached";
+            case 128 + 24 -> "was stopped by its CPU time limit (SIGXCPU, [limits] cpu-time)";
+            case 128 + 25 -> "was stopped by its file size limit (SIGXFSZ, [limits] file-size)";
+            default -> status > 128 && status < 128 + 65 ? "was killed by signal " + (status - 128)
+                    : "failed with exit code " + status;
+        };
     }
 
     /** Stops a process and everything it started: children first, so none is left orphaned. */

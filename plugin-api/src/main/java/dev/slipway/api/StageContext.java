@@ -28,8 +28,16 @@ public interface StageContext {
     /** Settings the operator gave this strategy ({@code slipway.plugins.<name>.<key>}). */
     Map<String, String> config();
 
-    /** Runs a program (an argument array, never a shell string) with this context's env and log. */
+    /** Where the app's own code runs; strategies run builds, hooks and processes only through it. */
+    default Sandbox sandbox() {
+        return Sandbox.none();
+    }
+
+    /**
+     * Runs a program of the app's (an argument array, never a shell string) in its {@link #sandbox()},
+     * with this context's env and log.
+     */
     default void run(List<String> command, Path dir, Duration timeout) throws StageException {
-        Commands.run(command, dir, env(), log(), timeout);
+        Commands.run(sandbox(), command, dir, env(), log(), timeout);
     }
 }

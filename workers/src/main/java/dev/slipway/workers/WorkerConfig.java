@@ -31,6 +31,50 @@ public interface WorkerConfig {
 
     Secrets secrets();
 
+    Isolation isolation();
+
+    Limits limits();
+
+    interface Isolation {
+        /**
+         * {@code auto}: apps run as their own OS users when the worker runs as root, as the worker's
+         * user otherwise (a developer's machine); {@code on}: refuse to run app code without it;
+         * {@code off}: never.
+         */
+        @WithDefault("auto")
+        String mode();
+
+        /** The uids (and gids) app users are given, as {@code from-to}. */
+        @WithDefault("61000-64999")
+        String uidRange();
+
+        /** Name of the control group, under each controller's root, that holds the apps' groups. */
+        @WithDefault("slipway")
+        String cgroup();
+    }
+
+    /** Every app's defaults and ceilings; an app's {@code [limits]} may ask for less. */
+    interface Limits {
+        /** Processes and threads of one app at once (all its builds, hooks and processes). */
+        @WithDefault("512")
+        long processes();
+
+        @WithDefault("4096")
+        long openFiles();
+
+        /** Memory of all of one app's processes together, in bytes ({@code 2G} = 2147483648). */
+        @WithDefault("2147483648")
+        long memory();
+
+        /** Largest file one of its processes may write, in bytes. */
+        @WithDefault("2147483648")
+        long fileSize();
+
+        /** CPU time of one build or hook command. */
+        @WithDefault("30m")
+        Duration cpuTime();
+    }
+
     interface Secrets {
         /** The orchestrator's key (base64 of 32 bytes): opens the apps' config vars. */
         Optional<String> key();

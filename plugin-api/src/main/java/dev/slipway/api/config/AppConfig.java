@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
                         Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
-                        Map<String, String> sealedEnv) {
+                        Map<String, String> sealedEnv, Limits limits) {
 
     public static final Duration DEFAULT_HEALTHCHECK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -28,17 +28,24 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
         Objects.requireNonNull(proxy, "proxy");
         addons = List.copyOf(addons);
         sealedEnv = sealedEnv == null ? Map.of() : Map.copyOf(sealedEnv);
+        limits = limits == null ? Limits.NONE : limits;
+    }
+
+    public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
+                     Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
+                     Map<String, String> sealedEnv) {
+        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, Limits.NONE);
     }
 
     /** The configuration files' part alone, with no config vars. */
     public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
                      Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons) {
-        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, Map.of());
+        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, Map.of(), Limits.NONE);
     }
 
     /** This configuration with the app's sealed config vars. */
     public AppConfig withSealedEnv(Map<String, String> sealed) {
-        return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealed);
+        return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealed, limits);
     }
 
     /** The configuration of an app that has no configuration files at all. */
@@ -65,6 +72,20 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
         public Proxy {
             domains = List.copyOf(domains);
         }
+    }
+
+    /**
+     * What the app asks of the server's resource limits ({@code [limits]}); {@code null} = the
+     * server's default. The server's defaults are also its ceilings: an app may ask for less.
+     *
+     * @param processes   processes and threads of the app's user at once
+     * @param openFiles   open files per process
+     * @param memoryBytes memory of all the app's processes together
+     * @param fileBytes   largest file a process may write
+     * @param cpuTime     CPU time of one build or hook command (not of long-running processes)
+     */
+    public record Limits(Long processes, Long openFiles, Long memoryBytes, Long fileBytes, Duration cpuTime) {
+        public static final Limits NONE = new Limits(null, null, null, null, null);
     }
 
     public record Addon(String type, Map<String, String> options) {

@@ -27,9 +27,11 @@ public final class AppConfigParser {
             "deploy", Set.of("strategy"),
             "healthcheck", Set.of("path", "timeout"),
             "hooks", HOOK_POINTS,
-            "proxy", Set.of("domains"));
+            "proxy", Set.of("domains"),
+            "limits", Set.of("processes", "open-files", "memory", "file-size", "cpu-time"));
     private static final Set<String> SECTIONS = Set.of("build", "deploy", "run", "env", "healthcheck", "hooks",
-            "proxy", "addons");
+            "proxy", "addons", "limits");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,7})([kKmMgG]?)");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -83,7 +85,45 @@ public final class AppConfigParser {
                 new AppConfig.Healthcheck(healthcheckPath(), healthcheckTimeout()),
                 stringTable("hooks", Pattern.compile(".*"), ""),
                 new AppConfig.Proxy(domains()),
-                addons());
+                addons(),
+                Map.of(),
+                limits());
+    }
+
+    private AppConfig.Limits limits() throws ConfigException {
+        return new AppConfig.Limits(count("processes"), count("open-files"), size("memory"), size("file-size"),
+                duration("limits", "cpu-time", Duration.ofDays(1)));
+    }
+
+    private Long count(String key) throws ConfigException {
+        Object value = toml.get(List.of("limits", key));
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Long n) || n < 1 || n > 1_000_000) {
+            throw error("limits." + key, "[limits] " + key + " must be a whole number from 1 to 1000000");
+        }
+        return n;
+    }
+
+    /** A {@code [limits]} size such as "512M" (units k, M, G: powers of 1024), in bytes. */
+    private Long size(String key) throws ConfigException {
+        String text = string("limits", key);
+        if (text == null) {
+            return null;
+        }
+        Matcher m = SIZE.matcher(text);
+        long bytes = m.matches() ? Long.parseLong(m.group(1)) << switch (m.group(2)) {
+            case "k", "K" -> 10;
+            case "m", "M" -> 20;
+            case "g", "G" -> 30;
+            default -> 0;
+        } : -1;
+        if (bytes < 1024 * 1024) {
+            throw error("limits." + key, "[limits] " + key + " \"" + Names.printable(text) + "\" is invalid: use a"
+                    + " size such as \"512M\" or \"2G\" (k, M, G), at least 1M");
+        }
+        return bytes;
     }
 
     private String string(String section, String key) throws ConfigException {
@@ -145,9 +185,15 @@ public final class AppConfigParser {
     }
 
     private Duration healthcheckTimeout() throws ConfigException {
-        String text = string("healthcheck", "timeout");
+        Duration timeout = duration("healthcheck", "timeout", MAX_HEALTHCHECK_TIMEOUT);
+        return timeout == null ? AppConfig.DEFAULT_HEALTHCHECK_TIMEOUT : timeout;
+    }
+
+    /** A duration such as "30s", at most {@code max}; {@code null} when absent. */
+    private Duration duration(String section, String key, Duration max) throws ConfigException {
+        String text = string(section, key);
         if (text == null) {
-            return AppConfig.DEFAULT_HEALTHCHECK_TIMEOUT;
+            return null;
         }
         Matcher m = DURATION.matcher(text);
         Duration timeout = null;
@@ -160,9 +206,10 @@ public final class AppConfigParser {
                 default -> Duration.ofHours(n);
             };
         }
-        if (timeout == null || timeout.isZero() || timeout.compareTo(MAX_HEALTHCHECK_TIMEOUT) > 0) {
-            throw error("healthcheck.timeout", "[healthcheck] timeout \"" + Names.printable(text)
-                    + "\" is invalid: use a number and a unit (ms, s, m, h) such as \"30s\", at most 10m");
+        if (timeout == null || timeout.isZero() || timeout.compareTo(max) > 0) {
+            throw error(section + "." + key, "[" + section + "] " + key + " \"" + Names.printable(text)
+                    + "\" is invalid: use a number and a unit (ms, s, m, h) such as \"30s\", at most "
+                    + max.toString().substring(2).toLowerCase());
         }
         return timeout;
     }

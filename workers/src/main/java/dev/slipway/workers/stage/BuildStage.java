@@ -4,7 +4,6 @@ import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.Builder;
 import dev.slipway.api.SourceTree;
 import dev.slipway.api.StageException;
-import dev.slipway.api.StageLog;
 import dev.slipway.api.StrategySelector;
 import dev.slipway.api.event.BuildFailed;
 import dev.slipway.api.event.BuildRequested;
@@ -13,6 +12,7 @@ import dev.slipway.api.event.Built;
 import dev.slipway.archive.ArchiveException;
 import dev.slipway.archive.Limits;
 import dev.slipway.archive.SourceArchive;
+import dev.slipway.workers.isolation.Isolation;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -20,10 +20,13 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /** The build role: unpacks the source, picks a builder, builds, and reports the artifact. */
 @ApplicationScoped
 public class BuildStage {
+
+    private static final Logger LOG = Logger.getLogger(BuildStage.class);
 
     private final StageSupport stages;
 
@@ -42,13 +45,17 @@ public class BuildStage {
     }
 
     void build(BuildRequested command) {
-        StageLog log = stages.log(command, "build");
+        StageLogs.MaskedLog log = stages.log(command, "build");
+        // One directory per attempt: a retried build never shares one with a slow earlier attempt.
+        Path workDir = stages.environment().home("builds", command.app(), command.deploymentId().toString(),
+                Integer.toString(command.attempt()));
+        Isolation.AppBox box = null;
         try {
-            // One directory per attempt: a retried build never shares one with a slow earlier attempt.
-            Path workDir = stages.environment().home("builds", command.app(), command.deploymentId().toString(),
-                    Integer.toString(command.attempt()));
+            box = stages.isolation().prepare(command.app(), command.config(),
+                    Isolation.buildGroup(command.deploymentId(), command.attempt()), false, log.mask());
             Workspace.recreate(workDir);
             SourceArchive.extract(command.source(), workDir, Limits.DEFAULT);
+            stages.isolation().handOver(box, workDir);
             SourceTree tree = new SourceTree(workDir, command.config());
             StrategySelector.Selection<Builder> chosen = StrategySelector.select("builder", stages.plugins().builders(),
                     command.config().build().strategy(), builder -> builder.accept(tree), "the source tree", log);
@@ -57,8 +64,10 @@ public class BuildStage {
             stages.report(new BuildStarted(command.deploymentId(), command.app(), command.attempt(), builder.name(),
                     chosen.reason()));
             BuildArtifact artifact = builder.build(new StageContexts.Build(command.app(), command.deploymentId(), workDir,
-                    stages.environment().env(command.config()), log, stages.environment().settings(builder.name()), tree,
-                    stages.plugins().toolchains()));
+                    stages.environment().env(command.config(), box), log, stages.environment().settings(builder.name()),
+                    box.sandbox(), tree, stages.plugins().toolchains()));
+            stages.isolation().seal(command.app(), box, workDir);
+            box = null;
             stages.report(new Built(command.deploymentId(), command.app(), command.attempt(), artifact));
         } catch (StageException e) {
             fail(command, log, e.getMessage());
@@ -68,11 +77,24 @@ public class BuildStage {
             fail(command, log, "cannot prepare the build directory: " + e.getMessage());
         } catch (RuntimeException e) {
             fail(command, log, "the builder failed unexpectedly: " + e);
+        } finally {
+            if (box != null) {
+                sealQuietly(command, box, workDir);
+            }
         }
     }
 
-    private void fail(BuildRequested command, StageLog log, String reason) {
-        stages.fail(log, "build", reason, new BuildFailed(command.deploymentId(), command.app(), command.attempt(),
-                reason));
+    /** A failed build leaves nothing running either. */
+    private void sealQuietly(BuildRequested command, Isolation.AppBox box, Path workDir) {
+        try {
+            stages.isolation().seal(command.app(), box, workDir);
+        } catch (StageException e) {
+            LOG.warnf("the failed build of %s could not be sealed: %s", command.app(), e.getMessage());
+        }
+    }
+
+    private void fail(BuildRequested command, StageLogs.MaskedLog log, String reason) {
+        stages.fail(log, "build", reason, masked -> new BuildFailed(command.deploymentId(), command.app(),
+                command.attempt(), masked));
     }
 }

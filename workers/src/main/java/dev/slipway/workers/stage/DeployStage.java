@@ -3,7 +3,6 @@ package dev.slipway.workers.stage;
 import dev.slipway.api.Deployer;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.StageException;
-import dev.slipway.api.StageLog;
 import dev.slipway.api.StrategySelector;
 import dev.slipway.api.event.DeployFailed;
 import dev.slipway.api.event.DeployRequested;
@@ -11,6 +10,7 @@ import dev.slipway.api.event.DeployStarted;
 import dev.slipway.api.event.Deployed;
 import dev.slipway.api.event.StopRequested;
 import dev.slipway.api.event.Stopped;
+import dev.slipway.workers.isolation.Isolation;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -50,7 +50,7 @@ public class DeployStage {
     }
 
     void deploy(DeployRequested command) {
-        StageLog log = stages.log(command, "deploy");
+        StageLogs.MaskedLog log = stages.log(command, "deploy");
         try {
             StrategySelector.Selection<Deployer> chosen = StrategySelector.select("deployer", stages.plugins().deployers(),
                     command.config().deploy().strategy(), deployer -> deployer.accept(command.artifact()),
@@ -62,9 +62,12 @@ public class DeployStage {
             Path workDir = releaseDir(command.app(), command.deploymentId().toString())
                     .resolve(Integer.toString(command.attempt()));
             Workspace.recreate(workDir);
+            stages.isolation().releaseDir(workDir);
+            Isolation.AppBox box = stages.isolation().prepare(command.app(), command.config(), Isolation.RUN, true,
+                    log.mask());
             DeploymentInfo release = deployer.deploy(new StageContexts.Deploy(command.app(), command.deploymentId(),
-                    workDir, stages.environment().env(command.config()), log, stages.environment().settings(deployer.name()),
-                    command.artifact(), command.config()));
+                    workDir, stages.environment().env(command.config(), box), log,
+                    stages.environment().settings(deployer.name()), box.sandbox(), command.artifact(), command.config()));
             stages.report(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
         } catch (StageException e) {
             fail(command, log, e.getMessage());
@@ -77,7 +80,7 @@ public class DeployStage {
 
     void stop(StopRequested command) {
         DeploymentInfo release = command.release();
-        StageLog log = stages.log(command, "stop");
+        StageLogs.MaskedLog log = stages.log(command, "stop");
         log.line("stopping release " + release.releaseId() + ": " + command.reason());
         preStop(command, log);
         Deployer deployer = stages.plugins().deployers().stream().filter(d -> d.name().equals(release.deployer()))
@@ -98,7 +101,7 @@ public class DeployStage {
     }
 
     /** The release's own pre_stop hook, if it has one; a failing hook is reported and the stop goes on. */
-    private void preStop(StopRequested command, StageLog log) {
+    private void preStop(StopRequested command, StageLogs.MaskedLog log) {
         if (command.artifact() == null || !hooks.configured(PRE_STOP, command.config())) {
             return;
         }
@@ -113,8 +116,8 @@ public class DeployStage {
         return stages.environment().home("releases", app, releaseId);
     }
 
-    private void fail(DeployRequested command, StageLog log, String reason) {
-        stages.fail(log, "deploy", reason, new DeployFailed(command.deploymentId(), command.app(), command.attempt(),
-                reason));
+    private void fail(DeployRequested command, StageLogs.MaskedLog log, String reason) {
+        stages.fail(log, "deploy", reason, masked -> new DeployFailed(command.deploymentId(), command.app(),
+                command.attempt(), masked));
     }
 }

@@ -4,10 +4,10 @@ import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.LifecycleHook;
 import dev.slipway.api.StageException;
-import dev.slipway.api.StageLog;
 import dev.slipway.api.StrategySelector;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.SlipwayEvent;
+import dev.slipway.workers.isolation.Isolation;
 import dev.slipway.workers.plugin.PluginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,10 +17,12 @@ public class HookRunner {
 
     private final PluginRegistry plugins;
     private final StageEnvironment environment;
+    private final Isolation isolation;
 
-    public HookRunner(PluginRegistry plugins, StageEnvironment environment) {
+    public HookRunner(PluginRegistry plugins, StageEnvironment environment, Isolation isolation) {
         this.plugins = plugins;
         this.environment = environment;
+        this.isolation = isolation;
     }
 
     /** Whether the app configures anything to run at {@code point}. */
@@ -29,10 +31,13 @@ public class HookRunner {
     }
 
     public void run(String point, SlipwayEvent command, DeploymentInfo release, BuildArtifact artifact,
-                    AppConfig config, StageLog log) throws StageException {
+                    AppConfig config, StageLogs.MaskedLog log) throws StageException {
         LifecycleHook hook = StrategySelector.select("hook", plugins.hooks(), null, h -> h.accept(point, config),
                 "the " + point + " hook", log).strategy();
+        // Hooks run beside the release: in its group, so they share its limits.
+        Isolation.AppBox box = isolation.prepare(command.app(), config, Isolation.RUN, false, log.mask());
         hook.run(point, new StageContexts.Hook(command.app(), command.deploymentId(), artifact.root(),
-                environment.env(config), log, environment.settings(hook.name()), release, artifact, config));
+                environment.env(config, box), log, environment.settings(hook.name()), box.sandbox(), release, artifact,
+                config));
     }
 }

@@ -1,7 +1,6 @@
 package dev.slipway.workers.stage;
 
 import dev.slipway.api.StageException;
-import dev.slipway.api.StageLog;
 import dev.slipway.api.event.HookCompleted;
 import dev.slipway.api.event.HookFailed;
 import dev.slipway.api.event.HookRequested;
@@ -34,7 +33,7 @@ public class HookStage {
     }
 
     void run(HookRequested command) {
-        StageLog log = stages.log(command, command.hook());
+        StageLogs.MaskedLog log = stages.log(command, command.hook());
         try {
             hooks.run(command.hook(), command, command.release(), command.artifact(), command.config(), log);
             stages.report(new HookCompleted(command.deploymentId(), command.app(), command.attempt(), command.hook()));
@@ -45,8 +44,8 @@ public class HookStage {
         }
     }
 
-    private void fail(HookRequested command, StageLog log, String reason) {
-        stages.fail(log, command.hook(), reason, new HookFailed(command.deploymentId(), command.app(),
-                command.attempt(), command.hook(), reason));
+    private void fail(HookRequested command, StageLogs.MaskedLog log, String reason) {
+        stages.fail(log, command.hook(), reason, masked -> new HookFailed(command.deploymentId(), command.app(),
+                command.attempt(), command.hook(), masked));
     }
 }

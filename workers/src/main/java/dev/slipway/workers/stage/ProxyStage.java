@@ -46,7 +46,7 @@ public class ProxyStage {
     }
 
     void configure(ProxyRequested command) {
-        StageLog log = stages.log(command, "proxy");
+        StageLogs.MaskedLog log = stages.log(command, "proxy");
         try {
             ProxyStrategy proxy = proxy(log);
             String reason = "configured for this server in slipway.proxy.strategy";
@@ -84,8 +84,8 @@ public class ProxyStage {
                 stages.environment().baseEnv(), log, stages.environment().settings(proxy.name()), domains);
     }
 
-    private void fail(ProxyRequested command, StageLog log, String reason) {
-        stages.fail(log, "proxy", reason, new ProxyFailed(command.deploymentId(), command.app(), command.attempt(),
-                reason));
+    private void fail(ProxyRequested command, StageLogs.MaskedLog log, String reason) {
+        stages.fail(log, "proxy", reason, masked -> new ProxyFailed(command.deploymentId(), command.app(),
+                command.attempt(), masked));
     }
 }

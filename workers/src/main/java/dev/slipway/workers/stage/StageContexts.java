@@ -7,6 +7,7 @@ import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.HookContext;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.ProxyContext;
+import dev.slipway.api.Sandbox;
 import dev.slipway.api.SourceTree;
 import dev.slipway.api.StageContext;
 import dev.slipway.api.StageLog;
@@ -16,19 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The contexts the workers hand to strategies: plain values, nothing global. */
+/** The contexts the workers hand to strategies: plain values, nothing global. The app's stages carry its sandbox. */
 final class StageContexts {
 
     private StageContexts() {
     }
 
     record Build(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
-                 Map<String, String> config, SourceTree source, List<LanguageToolchain> toolchains)
+                 Map<String, String> config, Sandbox sandbox, SourceTree source, List<LanguageToolchain> toolchains)
             implements BuildContext {
     }
 
     record Deploy(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
-                  Map<String, String> config, BuildArtifact artifact, AppConfig appConfig) implements DeployContext {
+                  Map<String, String> config, Sandbox sandbox, BuildArtifact artifact, AppConfig appConfig)
+            implements DeployContext {
     }
 
     record Proxy(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
@@ -36,8 +38,8 @@ final class StageContexts {
     }
 
     record Hook(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
-                Map<String, String> config, DeploymentInfo release, BuildArtifact artifact, AppConfig appConfig)
-            implements HookContext {
+                Map<String, String> config, Sandbox sandbox, DeploymentInfo release, BuildArtifact artifact,
+                AppConfig appConfig) implements HookContext {
     }
 
     record Plain(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,

@@ -4,6 +4,7 @@ import dev.slipway.api.StageException;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.messaging.SecretBox;
 import dev.slipway.workers.WorkerConfig;
+import dev.slipway.workers.isolation.Isolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,6 +40,13 @@ public class StageEnvironment {
         Map<String, String> env = new LinkedHashMap<>(passedThrough);
         env.putAll(app.env());
         env.putAll(opened(app));
+        return env;
+    }
+
+    /** As {@link #env(AppConfig)}, in the app's box: its own HOME and TMPDIR, never the worker's. */
+    public Map<String, String> env(AppConfig app, Isolation.AppBox box) throws StageException {
+        Map<String, String> env = env(app);
+        env.putAll(box.env());
         return env;
     }
 

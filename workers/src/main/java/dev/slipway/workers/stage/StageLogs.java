@@ -10,12 +10,11 @@ import dev.slipway.api.event.LogLine;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.api.event.StopRequested;
 import dev.slipway.messaging.EventCodec;
+import dev.slipway.workers.isolation.SecretMask;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -30,10 +29,6 @@ public class StageLogs {
 
     private static final Logger LOG = Logger.getLogger(StageLogs.class);
 
-    static final String MASK = "****";
-    /** Shorter values would mask ordinary words. */
-    private static final int MIN_MASKED = 4;
-
     private final MutinyEmitter<String> logs;
     private final StageEnvironment environment;
     private final Clock clock;
@@ -44,36 +39,32 @@ public class StageLogs {
         this.clock = clock;
     }
 
-    public StageLog of(SlipwayEvent command, String stage) {
-        List<String> secrets = secretsOf(command);
-        return raw -> {
-            String text = mask(raw, secrets);
+    /** A stage log that masks the app's secrets in every line, and can mask other text the same way. */
+    public record MaskedLog(StageLog sink, SecretMask mask) implements StageLog {
+        @Override
+        public void line(String text) {
+            sink.line(mask.mask(text));
+        }
+    }
+
+    public MaskedLog of(SlipwayEvent command, String stage) {
+        return new MaskedLog(text -> {
             LOG.debugf("[%s %s] %s", command.app(), stage, text);
             LogLine line = new LogLine(command.deploymentId(), command.app(), stage, clock.instant(), text);
             logs.sendMessageAndForget(Message.of(EventCodec.encode(line))
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(command.app()).build()));
-        };
+        }, maskOf(command));
     }
 
-    static String mask(String text, List<String> secrets) {
-        String masked = text;
-        for (String secret : secrets) {
-            masked = masked.replace(secret, MASK);
-        }
-        return masked;
-    }
-
-    /** Longest first, so a secret that contains another is masked whole. */
-    private List<String> secretsOf(SlipwayEvent command) {
+    private SecretMask maskOf(SlipwayEvent command) {
         AppConfig config = command instanceof BuildRequested b ? b.config()
                 : command instanceof DeployRequested d ? d.config()
                 : command instanceof HookRequested h ? h.config()
                 : command instanceof StopRequested s ? s.config() : null;
         try {
-            return environment.opened(config).values().stream().filter(v -> v.length() >= MIN_MASKED)
-                    .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            return SecretMask.of(environment.opened(config).values());
         } catch (StageException e) {
-            return List.of(); // the stage itself fails on the same problem, saying so
+            return SecretMask.NONE; // the stage itself fails on the same problem, saying so
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.slipway.workers.stage;
 
-import dev.slipway.api.StageLog;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.api.event.StageEvent;
+import dev.slipway.workers.isolation.Isolation;
 import dev.slipway.workers.plugin.PluginRegistry;
+import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** What every stage role uses: its inbox, the strategies, their environment, the stage log and the facts. */
+/** What every stage role uses: its inbox, the strategies, their environment and sandbox, the stage log and the facts. */
 @ApplicationScoped
 public class StageSupport {
 
@@ -15,9 +16,11 @@ public class StageSupport {
     private final StageEnvironment environment;
     private final StageLogs logs;
     private final Facts facts;
+    private final Isolation isolation;
 
     public StageSupport(CommandInbox inbox, PluginRegistry plugins, StageEnvironment environment, StageLogs logs,
-                        Facts facts) {
+                        Facts facts, Isolation isolation) {
+        this.isolation = isolation;
         this.inbox = inbox;
         this.plugins = plugins;
         this.environment = environment;
@@ -38,17 +41,25 @@ public class StageSupport {
         return environment;
     }
 
-    StageLog log(SlipwayEvent command, String stage) {
+    StageLogs.MaskedLog log(SlipwayEvent command, String stage) {
         return logs.of(command, stage);
+    }
+
+    Isolation isolation() {
+        return isolation;
     }
 
     void report(StageEvent fact) {
         facts.publish(fact);
     }
 
-    /** Tells the user why the stage failed, then the orchestrator. */
-    void fail(StageLog log, String stage, String reason, StageEvent failure) {
-        log.line(stage + " failed: " + reason);
-        facts.publish(failure);
+    /**
+     * Tells the user why the stage failed, then the orchestrator. The reason often quotes the app's
+     * own output, so it is masked before it becomes an event.
+     */
+    void fail(StageLogs.MaskedLog log, String stage, String reason, Function<String, StageEvent> failure) {
+        String masked = log.mask().mask(reason);
+        log.line(stage + " failed: " + masked);
+        facts.publish(failure.apply(masked));
     }
 }

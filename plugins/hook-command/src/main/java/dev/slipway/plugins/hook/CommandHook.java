@@ -42,7 +42,8 @@ public final class CommandHook implements LifecycleHook {
             env.put("PORT", Integer.toString(release.upstreamPort()));
         }
         context.log().line(point + ": " + command);
-        Commands.run(List.of("/bin/sh", "-c", command), context.artifact().root(), env, context.log(), timeout(context));
+        Commands.run(context.sandbox(), List.of("/bin/sh", "-c", command), context.artifact().root(), env, context.log(),
+                timeout(context));
     }
 
     private static Duration timeout(HookContext context) throws StageException {

@@ -1,21 +1,23 @@
 package dev.slipway.plugins.deploy.process;
 
 import dev.slipway.api.BuildArtifact;
+import dev.slipway.api.Commands;
 import dev.slipway.api.DeployContext;
 import dev.slipway.api.Deployer;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.StageContext;
 import dev.slipway.api.StageException;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the artifact's {@code web} process on the host, on a free port, and returns once it answers.
- * Its output goes to a file, not a pipe, so the app outlives a restart of the worker that started it.
+ * Runs the artifact's {@code web} process on the host, in the app's sandbox, on a free port, and
+ * returns once it answers. Its output goes to a file, not to the worker, so the app outlives a
+ * restart of the worker that started it.
  */
 public final class ProcessDeployer implements Deployer {
 
@@ -47,15 +49,9 @@ public final class ProcessDeployer implements Deployer {
         try {
             Files.createDirectories(context.workDir());
             WebLog output = new WebLog(log);
-            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", web)
-                    .directory(artifact.root().toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().clear();
-            builder.environment().putAll(ProcessEnvironment.of(context.env(), artifact, port));
             context.log().line("starting web on port " + port + ": " + web);
-            Process process = builder.start();
+            Process process = context.sandbox().start(List.of("/bin/sh", "-c", web), artifact.root(),
+                    ProcessEnvironment.of(context.env(), artifact, port), log);
             Files.writeString(context.workDir().resolve(PID), process.pid() + "\n");
             awaitHealthy(context, process, port, output);
             long startedAt = ReleaseProcess.startedAt(process.toHandle());
@@ -80,7 +76,7 @@ public final class ProcessDeployer implements Deployer {
             output.copyNewLines(context.log());
             if (!process.isAlive()) {
                 output.copyNewLines(context.log());
-                throw new StageException("the web process exited with code " + process.exitValue()
+                throw new StageException("the web process " + Commands.describeExit(process.exitValue())
                         + " before it answered on port " + port + "; last output:\n" + output.tail(TAIL_LINES));
             }
             problem = probe.problem();

@@ -90,7 +90,7 @@ class ProcessDeployerTest {
         StageException e = assertThrows(StageException.class, () -> deployer.deploy(context));
 
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "did not wait for the timeout");
-        assertTrue(e.getMessage().startsWith("the web process exited with code 3 before it answered on port"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the web process failed with exit code 3 before it answered on port"), e.getMessage());
         assertTrue(e.getMessage().endsWith("last output:\nError: cannot find module server.js"), e.getMessage());
     }
 

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +24,8 @@ final class SiteCopy {
 
     record Result(int files, int skipped) {
     }
+
+    private static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
 
     private SiteCopy() {
     }
@@ -49,10 +54,10 @@ final class SiteCopy {
                     log.line("skipped " + tree.relativize(file) + ": hidden files are not published");
                     counts[1]++;
                 } else if (attrs.isRegularFile()) {
-                    Files.copy(file, to);
+                    publish(file, to);
                     counts[0]++;
                 } else if (attrs.isSymbolicLink() && linksToFileInside(tree, file)) {
-                    Files.copy(file.toRealPath(), to);
+                    publish(file.toRealPath(), to);
                     counts[0]++;
                 } else {
                     log.line("skipped " + tree.relativize(file) + ": not a regular file, or a link that leaves"
@@ -63,6 +68,15 @@ final class SiteCopy {
             }
         });
         return new Result(counts[0], counts[1]);
+    }
+
+    /**
+     * A published file is public: readable by the proxy's own user, whatever mode the build left it
+     * with (a build's tree is readable by its app alone).
+     */
+    private static void publish(Path file, Path to) throws IOException {
+        Files.copy(file, to);
+        Files.setPosixFilePermissions(to, PUBLIC);
     }
 
     private static boolean isHidden(Path path) {

@@ -44,6 +44,20 @@ class StaticDeployerTest {
     }
 
     @Test
+    void publishedFilesAreReadableByTheProxyWhateverModeTheBuildLeft() throws Exception {
+        Files.writeString(root.resolve("index.html"), "<h1>v1</h1>");
+        Files.setPosixFilePermissions(root.resolve("index.html"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Context context = new Context("site", UUID.randomUUID(), workDir, Map.of(), lines::add, Map.of(),
+                artifact(BuildArtifact.STATIC), AppConfig.empty());
+
+        DeploymentInfo release = new StaticDeployer().deploy(context);
+
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(release.staticRoot().resolve("index.html"))));
+    }
+
+    @Test
     void copiesTheSiteButNoLinkOutOfItAndNoHiddenFiles() throws Exception {
         Files.writeString(root.resolve("index.html"), "<h1>v1</h1>");
         Files.createDirectories(root.resolve("css"));

@@ -1,0 +1,97 @@
+package dev.slipway.workers.isolation;
+
+import dev.slipway.api.StageException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One OS user per app, created on its first build and removed with the app. Users are made with
+ * {@code useradd} in the configured uid range and recognised by their comment, so Slipway never
+ * takes over, or removes, a user it did not create.
+ */
+final class AppUsers {
+
+    static final String COMMENT = "Slipway app ";
+    /** useradd's limit on user names. */
+    private static final int MAX_NAME = 32;
+    private static final String PREFIX = "slip-";
+
+    private final int firstUid;
+    private final int lastUid;
+
+    AppUsers(int firstUid, int lastUid) {
+        this.firstUid = firstUid;
+        this.lastUid = lastUid;
+    }
+
+    /** {@code slip-<app>}, or for a long app name a prefix of it and a hash, within 32 characters. */
+    static String userName(String app) {
+        String name = PREFIX + app;
+        if (name.length() <= MAX_NAME) {
+            return name;
+        }
+        String hash = sha256(app).substring(0, 8);
+        return (PREFIX + app).substring(0, MAX_NAME - hash.length() - 1) + "-" + hash;
+    }
+
+    synchronized AppUser ensure(String app, java.nio.file.Path home) throws StageException {
+        String name = userName(app);
+        Optional<AppUser> existing = find(app);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            HostCommands.run(List.of("useradd", "-K", "UID_MIN=" + firstUid, "-K", "UID_MAX=" + lastUid,
+                    "-K", "GID_MIN=" + firstUid, "-K", "GID_MAX=" + lastUid, "--user-group", "--no-create-home",
+                    "--home-dir", home.toString(), "--shell", "/usr/sbin/nologin", "--comment", COMMENT + app, name));
+        } catch (StageException e) {
+            // Another worker on this host may have made it first.
+            return find(app).orElseThrow(() -> new StageException("cannot create the OS user " + name + " for app "
+                    + app + ": " + e.getMessage() + " (is uid range " + firstUid + "-" + lastUid
+                    + ", slipway.isolation.uid-range, full?)", e));
+        }
+        return find(app).orElseThrow(() -> new StageException("useradd made no user " + name + " for app " + app));
+    }
+
+    /** The app's user if it exists and is Slipway's; a user of that name made by someone else is refused. */
+    Optional<AppUser> find(String app) throws StageException {
+        String name = userName(app);
+        List<String> lines;
+        try {
+            lines = HostCommands.run(List.of("getent", "passwd", name));
+        } catch (StageException e) {
+            return Optional.empty(); // getent exits 2 when there is no such user
+        }
+        String[] fields = lines.isEmpty() ? new String[0] : lines.get(0).split(":", -1);
+        if (fields.length < 7 || !fields[0].equals(name)) {
+            return Optional.empty();
+        }
+        int uid = Integer.parseInt(fields[2]);
+        if (!fields[4].equals(COMMENT + app) || uid < firstUid || uid > lastUid) {
+            throw new StageException("the OS user " + name + " exists but was not made by Slipway for app " + app
+                    + " (uid " + uid + ", comment \"" + fields[4] + "\"); remove or rename it");
+        }
+        return Optional.of(new AppUser(name, uid, Integer.parseInt(fields[3])));
+    }
+
+    /** Removes the app's user and group; its processes must be gone. */
+    synchronized void remove(String app) throws StageException {
+        Optional<AppUser> user = find(app);
+        if (user.isPresent()) {
+            HostCommands.run(List.of("userdel", user.get().name()));
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.slipway.workers.isolation;
+
+import dev.slipway.api.Sandbox;
+import dev.slipway.api.StageException;
+import dev.slipway.api.config.AppConfig;
+import dev.slipway.workers.WorkerConfig;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps apps apart from Slipway and from each other. Run as root, every app gets its own OS user,
+ * a private HOME and temporary directory, read-only access to what it built, control groups with
+ * its memory and process limits, and rlimits; its code runs through {@link AppSandbox}. Run as
+ * anyone else (a developer's machine) isolation is off, says so at start, and apps get rlimits only.
+ */
+@ApplicationScoped
+@Startup
+public class Isolation {
+
+    private static final Logger LOG = Logger.getLogger(Isolation.class);
+    private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,10})\\s*-\\s*(\\d{1,10})\\s*");
+
+    /**
+     * What an app's stage runs with: its sandbox, what it adds to the environment (HOME, TMPDIR,
+     * PATH), and the control group its processes join.
+     */
+    public record AppBox(Sandbox sandbox, Map<String, String> env, Optional<AppUser> user, String group) {
+    }
+
+    /**
+     * Each build has a control group of its own, so what one build leaves running can be killed
+     * without touching another build of the app or its release; releases and hooks share {@code run}.
+     */
+    public static String buildGroup(UUID deploymentId, int attempt) {
+        return "build-" + deploymentId + "-" + attempt;
+    }
+
+    public static final String RUN = "run";
+
+    private final Path home;
+    private final boolean enabled;
+    private final AppUsers users;
+    private final Optional<Cgroups> cgroups;
+    private final ResourceLimits ceiling;
+    private final AppFiles files = new AppFiles();
+    /** The worker's PATH without what an app's user cannot reach (root's own tool directories). */
+    private final String appPath;
+
+    public Isolation(WorkerConfig config) {
+        this.home = config.home().toAbsolutePath().normalize();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        String mode = config.isolation().mode();
+        if (!List.of("auto", "on", "off").contains(mode)) {
+            throw new IllegalStateException("slipway.isolation.mode=" + mode + " is not one of auto, on, off");
+        }
+        if (mode.equals("on") && !root) {
+            throw new IllegalStateException("slipway.isolation.mode=on, but the workers do not run as root: they"
+                    + " cannot run apps as other users. Run them as root, or set slipway.isolation.mode=auto");
+        }
+        this.enabled = root && !mode.equals("off");
+        Matcher range = RANGE.matcher(config.isolation().uidRange());
+        if (!range.matches() || Long.parseLong(range.group(1)) < 1000
+                || Long.parseLong(range.group(1)) > Long.parseLong(range.group(2))
+                || Long.parseLong(range.group(2)) > Integer.MAX_VALUE) {
+            throw new IllegalStateException("slipway.isolation.uid-range=" + config.isolation().uidRange()
+                    + " is invalid: use FROM-TO with 1000 <= FROM <= TO, e.g. 61000-64999");
+        }
+        this.users = new AppUsers(Integer.parseInt(range.group(1)), Integer.parseInt(range.group(2)));
+        this.cgroups = enabled ? Cgroups.detect(config.isolation().cgroup()) : Optional.empty();
+        WorkerConfig.Limits limits = config.limits();
+        this.ceiling = new ResourceLimits(limits.processes(), limits.openFiles(), limits.memory(), limits.fileSize(),
+                limits.cpuTime());
+        this.appPath = enabled ? AppFiles.reachablePath(System.getenv("PATH")) : null;
+        if (enabled) {
+            secureHome();
+            LOG.infof("app isolation is on: each app runs as its own OS user (uids %s), %s", config.isolation().uidRange(),
+                    cgroups.map(c -> "memory and process limits in " + c.describe())
+                            .orElse("no usable control groups (rlimits only)"));
+        } else {
+            LOG.warn("app isolation is OFF: the workers do not run as root" + (mode.equals("off") ? " or" : "")
+                    + (mode.equals("off") ? " slipway.isolation.mode=off" : "") + ", so apps, builds and hooks run as"
+                    + " the workers' own user and can read what it can. Fine on a developer's machine; on a server,"
+                    + " run the workers as root (see README, Isolation).");
+        }
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Sets up what the app needs for a stage of {@code role}: its user, directories and control groups. */
+    public AppBox prepare(String app, AppConfig config, String group, boolean longRunning, SecretMask mask)
+            throws StageException {
+        ResourceLimits limits = ResourceLimits.of(config == null ? AppConfig.Limits.NONE : config.limits(), ceiling);
+        Path appDir = home.resolve("apps").resolve(app);
+        Path appHome = appDir.resolve("home");
+        Path tmp = appDir.resolve("tmp");
+        Map<String, String> env = Map.of("HOME", appHome.toString(), "TMPDIR", tmp.toString());
+        if (!enabled) {
+            try {
+                Files.createDirectories(appHome);
+                Files.createDirectories(tmp);
+            } catch (IOException e) {
+                throw new StageException("cannot prepare " + appDir + ": " + e.getMessage(), e);
+            }
+            return new AppBox(new AppSandbox(null, List.of(), limits, longRunning, mask), env, Optional.empty(), group);
+        }
+        AppUser user = users.ensure(app, appHome);
+        env = Map.of("HOME", appHome.toString(), "TMPDIR", tmp.toString(), "PATH", appPath);
+        files.traverseOnly(home, appDir);
+        files.privateDir(appHome, user);
+        files.privateDir(tmp, user);
+        List<Path> procs = cgroups.isPresent()
+                ? cgroups.get().prepare(app, group, limits.memoryBytes(), limits.processes()) : List.of();
+        return new AppBox(new AppSandbox(user, procs, limits, longRunning, mask), env, Optional.of(user), group);
+    }
+
+    /** Gives the unpacked source to the app's user, which builds in it. */
+    public void handOver(AppBox box, Path tree) throws StageException {
+        if (box.user().isPresent()) {
+            files.traverseOnly(home, tree.getParent());
+            files.handOver(tree, box.user().get());
+        }
+    }
+
+    /** After a build: nothing of it keeps running, and the app may read what it built but not change it. */
+    public void seal(String app, AppBox box, Path tree) throws StageException {
+        if (box.user().isPresent()) {
+            cgroups.ifPresent(c -> c.removeGroup(app, box.group()));
+            files.seal(tree, box.user().get());
+        }
+    }
+
+    /** A directory the host writes for a release (its log, its pid): others may pass, not list. */
+    public void releaseDir(Path dir) throws StageException {
+        if (enabled) {
+            files.traverseOnly(home, dir);
+        }
+    }
+
+    /** The app is gone: its processes, control groups, user and private directories go too. */
+    public void destroy(String app) throws StageException {
+        if (!enabled) {
+            return;
+        }
+        cgroups.ifPresent(c -> c.remove(app));
+        Optional<AppUser> user = users.find(app);
+        if (user.isPresent()) {
+            ProcessHandle.allProcesses().filter(p -> p.info().user().map(user.get().name()::equals).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+            users.remove(app);
+        }
+    }
+
+    /** {@code $SLIPWAY_HOME} can be passed through to an app's own directories, not listed. */
+    private void secureHome() {
+        try {
+            Files.createDirectories(home);
+            Files.setPosixFilePermissions(home, AppFiles.TRAVERSE_ONLY);
+            for (String dir : List.of("apps", "builds", "releases")) {
+                files.traverseOnly(home, home.resolve(dir));
+            }
+        } catch (StageException | IOException e) {
+            throw new IllegalStateException("cannot set the permissions of " + home + ": " + e.getMessage(), e);
+        }
+    }
+}
