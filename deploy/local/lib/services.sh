@@ -17,7 +17,9 @@ java_opts() {
   JAVA_OPTS_ARRAY=("${opts[@]}")
 }
 
-# service_launch NAME JAR PORT PORT_VARIABLE ENV...: starts a Quarkus service detached.
+# service_launch NAME JAR PORT PORT_VARIABLE ENV...: starts a Quarkus service detached, with the
+# NAME=value settings ENV in its environment: not on its command line, which any local user can
+# read in /proc/PID/cmdline (the environment only its owner).
 service_launch() {
   local name=$1 jar=$2 port=$3 port_var=$4 pid
   shift 4
@@ -29,9 +31,12 @@ service_launch() {
   [[ -f "$jar" ]] || die "$jar is missing; build Slipway first with 'bin/slipway setup --rebuild'"
   require_free_port "$name" "$port" "$port_var"
   java_opts
-  say "starting $name on 127.0.0.1:$port"
-  launch_detached "$pidfile" "$logfile" "$SLIPWAY_HOME" \
-    env "$@" java "${JAVA_OPTS_ARRAY[@]}" -jar "$jar"
+  say "starting $name on port $port"
+  (
+    local setting
+    for setting in "$@"; do export "${setting?}"; done
+    launch_detached "$pidfile" "$logfile" "$SLIPWAY_HOME" java "${JAVA_OPTS_ARRAY[@]}" -jar "$jar"
+  )
   LAUNCHED+=("$name:$port")
 }
 
@@ -40,32 +45,69 @@ service_wait() {
   local name=$1 port=$2 pid rc=0
   local pidfile="$RUN_DIR/$name.pid" logfile="$LOG_DIR/$name.log"
   pid=$(first_line "$pidfile")
-  wait_until "$SERVICE_READY_TIMEOUT" "$pid" http_ok "http://127.0.0.1:$port/q/health/ready" || rc=$?
+  local url="http://127.0.0.1:$port"
+  [[ "$name" == orchestrator ]] && url=$(api_url)
+  wait_until "$SERVICE_READY_TIMEOUT" "$pid" http_ok "$url/q/health/ready" || rc=$?
   case $rc in
-    0) say "$name ready (pid $pid, http://127.0.0.1:$port)" ;;
+    0) say "$name ready (pid $pid, $url)" ;;
     1) fail_start "$name" "$pid" "$pidfile" "$logfile" "exited during start" ;;
-    *) fail_start "$name" "$pid" "$pidfile" "$logfile" "was not ready on http://127.0.0.1:$port/q/health/ready within ${SERVICE_READY_TIMEOUT}s" ;;
+    *) fail_start "$name" "$pid" "$pidfile" "$logfile" "was not ready on $url/q/health/ready within ${SERVICE_READY_TIMEOUT}s" ;;
   esac
 }
 
 orchestrator_launch() {
   ensure_secret "$API_TOKEN_FILE" 32
-  local db_password token
+  local db_password token jaas
   [[ -r "$PG_PASSWORD_FILE" ]] || die "$PG_PASSWORD_FILE is missing; start postgres first (SLIPWAY_SERVICES=infra bin/slipway start)"
   db_password=$(first_line "$PG_PASSWORD_FILE")
   token=$(first_line "$API_TOKEN_FILE")
+  jaas=$(kafka_jaas orchestrator)
+  api_tls_settings
   service_launch orchestrator "$ORCHESTRATOR_JAR" "$SLIPWAY_API_PORT" SLIPWAY_API_PORT \
     "SLIPWAY_HOME=$SLIPWAY_HOME" \
     "SLIPWAY_BASE_DOMAIN=$SLIPWAY_BASE_DOMAIN" \
     "SLIPWAY_PROXY_PORT=$SLIPWAY_PROXY_PORT" \
     "QUARKUS_HTTP_PORT=$SLIPWAY_API_PORT" \
+    "QUARKUS_HTTP_HOST=$SLIPWAY_API_HOST" \
+    "${API_TLS_SETTINGS[@]}" \
     "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$SLIPWAY_KAFKA_PORT" \
+    "KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT" \
+    "KAFKA_SASL_MECHANISM=SCRAM-SHA-512" \
+    "KAFKA_SASL_JAAS_CONFIG=$jaas" \
     "QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$SLIPWAY_PG_PORT/slipway" \
     "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$SLIPWAY_PG_PORT/slipway" \
     "QUARKUS_DATASOURCE_USERNAME=slipway" \
     "QUARKUS_DATASOURCE_PASSWORD=$db_password" \
     "SLIPWAY_API_TOKEN=$token" \
     "SLIPWAY_SECRETS_KEY=$(secrets_key)"
+}
+
+# HTTPS for the API when SLIPWAY_API_TLS_CERT and SLIPWAY_API_TLS_KEY name PEM files: then the
+# API port serves HTTPS only.
+api_tls_settings() {
+  API_TLS_SETTINGS=()
+  api_tls_enabled || return 0
+  [[ -r "$SLIPWAY_API_TLS_CERT" ]] || die "SLIPWAY_API_TLS_CERT=$SLIPWAY_API_TLS_CERT is not a readable file"
+  [[ -r "$SLIPWAY_API_TLS_KEY" ]] || die "SLIPWAY_API_TLS_KEY=$SLIPWAY_API_TLS_KEY is not a readable file"
+  API_TLS_SETTINGS=(
+    "QUARKUS_HTTP_SSL_PORT=$SLIPWAY_API_PORT"
+    "QUARKUS_HTTP_SSL_CERTIFICATE_FILES=$SLIPWAY_API_TLS_CERT"
+    "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES=$SLIPWAY_API_TLS_KEY"
+    "QUARKUS_HTTP_INSECURE_REQUESTS=disabled")
+}
+
+api_tls_enabled() {
+  [[ -n "${SLIPWAY_API_TLS_CERT:-}" || -n "${SLIPWAY_API_TLS_KEY:-}" ]] || return 1
+  [[ -n "${SLIPWAY_API_TLS_CERT:-}" && -n "${SLIPWAY_API_TLS_KEY:-}" ]] \
+    || die "HTTPS for the API needs both SLIPWAY_API_TLS_CERT and SLIPWAY_API_TLS_KEY"
+}
+
+# The orchestrator's URL as seen from this machine.
+api_url() {
+  local scheme=http host=$SLIPWAY_API_HOST
+  api_tls_enabled && scheme=https
+  [[ "$host" == 0.0.0.0 || "$host" == "::" ]] && host=127.0.0.1
+  printf '%s\n' "$scheme://$host:$SLIPWAY_API_PORT"
 }
 
 secrets_key() {
@@ -75,6 +117,8 @@ secrets_key() {
 
 # The workers' HTTP port only serves health and metrics: loopback only.
 workers_launch() {
+  local jaas
+  jaas=$(kafka_jaas worker)
   service_launch workers "$WORKERS_JAR" "$SLIPWAY_WORKER_PORT" SLIPWAY_WORKER_PORT \
     "SLIPWAY_HOME=$SLIPWAY_HOME" \
     "SLIPWAY_BASE_DOMAIN=$SLIPWAY_BASE_DOMAIN" \
@@ -82,6 +126,9 @@ workers_launch() {
     "QUARKUS_HTTP_PORT=$SLIPWAY_WORKER_PORT" \
     "QUARKUS_HTTP_HOST=127.0.0.1" \
     "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$SLIPWAY_KAFKA_PORT" \
+    "KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT" \
+    "KAFKA_SASL_MECHANISM=SCRAM-SHA-512" \
+    "KAFKA_SASL_JAAS_CONFIG=$jaas" \
     "SLIPWAY_SECRETS_KEY=$(secrets_key)"
 }
 

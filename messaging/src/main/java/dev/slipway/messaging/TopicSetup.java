@@ -1,6 +1,7 @@
 package dev.slipway.messaging;
 
 import dev.slipway.api.event.Topics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,14 +34,22 @@ public final class TopicSetup {
     }
 
     /**
+     * @param client the service's Kafka client settings (bootstrap servers, security protocol, SASL
+     *               login, …); those an admin client does not know are left out
      * @param logRetentionMs how long stage log lines stay on {@link Topics#LOGS}
      * @return the topics this call created
      */
-    public static Set<String> ensure(String bootstrapServers, int partitions, short replicationFactor,
+    public static Set<String> ensure(Map<String, ?> client, int partitions, short replicationFactor,
                                      long logRetentionMs) throws InterruptedException, TimeoutException {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        Map<String, Object> settings = new HashMap<>();
+        client.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                settings.put(key, value);
+            }
+        });
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        Object bootstrapServers = settings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = Admin.create(settings)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(t -> !existing.contains(t))

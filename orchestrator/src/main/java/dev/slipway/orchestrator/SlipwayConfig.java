@@ -20,8 +20,10 @@ public interface SlipwayConfig {
     @WithDefault("localhost")
     String baseDomain();
 
-    /** Bearer token required on /api; absent = no authentication (local use only). */
+    /** Bearer token required on /api and /q (but /q/health); the orchestrator refuses to start without it. */
     Optional<String> apiToken();
+
+    Api api();
 
     Upload upload();
 
@@ -36,6 +38,12 @@ public interface SlipwayConfig {
     Webhooks webhooks();
 
     Secrets secrets();
+
+    interface Api {
+        /** Development only: start without {@code slipway.api-token}, the API open to whoever reaches it. */
+        @WithDefault("false")
+        boolean allowNoToken();
+    }
 
     interface Secrets {
         /** Base64 of 32 random bytes, shared with the workers; seals config vars. Absent = no config vars. */

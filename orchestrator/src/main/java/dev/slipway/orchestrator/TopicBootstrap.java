@@ -2,9 +2,12 @@ package dev.slipway.orchestrator;
 
 import dev.slipway.messaging.TopicSetup;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -15,10 +18,14 @@ public class TopicBootstrap {
 
     private static final Logger LOG = Logger.getLogger(TopicBootstrap.class);
 
-    void onStart(@Observes @Priority(1) StartupEvent event, SlipwayConfig config)
+    /** @param client the kafka.* settings the channels use too: the same principal creates the topics */
+    void onStart(@Observes @Priority(1) StartupEvent event, SlipwayConfig config,
+                 @Identifier("default-kafka-broker") Map<String, Object> client)
             throws InterruptedException, TimeoutException {
         SlipwayConfig.Kafka kafka = config.kafka();
-        Set<String> created = TopicSetup.ensure(kafka.bootstrapServers(), kafka.partitions(), kafka.replicationFactor(),
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.put("bootstrap.servers", kafka.bootstrapServers());
+        Set<String> created = TopicSetup.ensure(settings, kafka.partitions(), kafka.replicationFactor(),
                 kafka.logRetention().toMillis());
         if (!created.isEmpty()) {
             LOG.infof("created topics %s with %d partitions", created, kafka.partitions());

@@ -4,41 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
-import dev.slipway.orchestrator.SlipwayConfig;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Every error of the API is {@code {"error": "..."}}; every /api call carries the bearer token. */
+/** Every error of the API is {@code {"error": "..."}}. (The bearer token is checked by {@link ApiGuard}.) */
 public class ApiErrors {
 
     private static final Logger LOG = Logger.getLogger(ApiErrors.class);
 
-    private final Optional<byte[]> token;
-
-    public ApiErrors(SlipwayConfig config) {
-        this.token = config.apiToken().filter(t -> !t.isBlank()).map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8));
-    }
-
     public static Response error(Response.Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", message)).build();
-    }
-
-    @ServerRequestFilter(preMatching = true)
-    public Response authenticate(ContainerRequestContext request) {
-        if (token.isEmpty() || !request.getUriInfo().getPath().startsWith("/api")) {
-            return null;
-        }
-        String given = request.getHeaderString("Authorization");
-        if (given != null && MessageDigest.isEqual(token.get(), given.getBytes(StandardCharsets.UTF_8))) {
-            return null;
-        }
-        return error(Response.Status.UNAUTHORIZED, "missing or wrong bearer token (Authorization: Bearer <token>)");
     }
 
     @ServerExceptionMapper
