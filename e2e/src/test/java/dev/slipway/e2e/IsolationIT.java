@@ -66,7 +66,9 @@ class IsolationIT {
         Path home = SlipwayStack.HOME;
         List<Path> secrets = new ArrayList<>(List.of(home.resolve("secrets-key"), home.resolve("api-token"),
                 home.resolve("postgres/password"), Path.of("/etc/shadow"), home.resolve("logs/orchestrator.log"),
-                home.resolve("logs/workers.log")));
+                home.resolve("logs/workers.log"), home.resolve("kafka/credentials/worker"),
+                home.resolve("kafka/credentials/orchestrator"), home.resolve("kafka/credentials/admin"),
+                home.resolve("kafka/server.properties")));
         secrets.add(Path.of("/proc", Files.readString(home.resolve("run/orchestrator.pid")).strip(), "environ"));
         secrets.add(Path.of("/proc", Files.readString(home.resolve("run/workers.pid")).strip(), "environ"));
         for (Path secret : secrets) {
