@@ -51,7 +51,7 @@ class IsolationIT {
         JsonNode me = ask("probe", "/whoami", null);
         JsonNode neighbour = ask("neighbour", "/whoami", null);
 
-        assertTrue(me.get("uid").asInt() >= 61000, me::toString);
+        assertTrue(me.get("uid").asLong() >= 700_000_000L, me::toString);
         assertNotEquals(neighbour.get("uid").asInt(), me.get("uid").asInt(), "two apps share a user");
         for (JsonNode group : me.get("groups")) {
             assertEquals(me.get("gid").asInt(), group.asInt(), "a supplementary group: " + me);
@@ -77,6 +77,14 @@ class IsolationIT {
         }
         assertEquals("denied", attempt("list", home), "the app could list " + home);
         assertEquals("[]", ask("probe", "/environs", null).toString(), "the app could read other processes' environments");
+    }
+
+    @Test
+    void anAppCannotSetVariablesThatChangeHowTheHostsProgramsLoad() throws Exception {
+        Api.Answer refused = api.put("/api/apps/probe/config", Map.of("LD_PRELOAD", "/tmp/evil.so"));
+
+        assertEquals(400, refused.status(), refused::toString);
+        assertTrue(refused.body().get("error").asText().contains("LD_PRELOAD is not allowed"), refused::toString);
     }
 
     @Test

@@ -44,8 +44,11 @@ public interface WorkerConfig {
         @WithDefault("auto")
         String mode();
 
-        /** The uids (and gids) app users are given, as {@code from-to}. */
-        @WithDefault("61000-64999")
+        /**
+         * The uids (and gids) app users are given, as {@code from-to}: by default above the ranges
+         * that systemd's dynamic users and the subordinate ids useradd hands out (up to 600100000) take.
+         */
+        @WithDefault("700000000-700999999")
         String uidRange();
 
         /** Name of the control group, under each controller's root, that holds the apps' groups. */

@@ -111,9 +111,9 @@ public class ConfigResource {
     }
 
     private static void check(String key, String value) {
-        if (key == null || !Names.ENV_KEY.matcher(key).matches()) {
-            throw ApiException.badRequest("config var name \"" + Names.printable(String.valueOf(key))
-                    + "\" is invalid: letters, digits and '_', not starting with a digit");
+        String problem = Names.envKeyProblem(key);
+        if (problem != null) {
+            throw ApiException.badRequest("config var " + problem);
         }
         if (key.equals("PORT")) {
             throw ApiException.badRequest("config var PORT is Slipway's: it gives each web process its own");

@@ -81,13 +81,23 @@ public final class AppConfigParser {
                         relativePath("build", "static-dir")),
                 new AppConfig.Deploy(strategyName("deploy", "strategy")),
                 stringTable("run", Names.PROCESS_TYPE, "a lower-case process type such as web"),
-                stringTable("env", Names.ENV_KEY, "letters, digits and '_', not starting with a digit"),
+                env(stringTable("env", Names.ENV_KEY, "letters, digits and '_', not starting with a digit")),
                 new AppConfig.Healthcheck(healthcheckPath(), healthcheckTimeout()),
                 stringTable("hooks", Pattern.compile(".*"), ""),
                 new AppConfig.Proxy(domains()),
                 addons(),
                 Map.of(),
                 limits());
+    }
+
+    private Map<String, String> env(Map<String, String> env) throws ConfigException {
+        for (String key : env.keySet()) {
+            String problem = Names.envKeyProblem(key);
+            if (problem != null) {
+                throw error("env." + key, "[env] " + problem);
+            }
+        }
+        return env;
     }
 
     private AppConfig.Limits limits() throws ConfigException {

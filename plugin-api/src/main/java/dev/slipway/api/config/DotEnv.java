@@ -26,6 +26,10 @@ public final class DotEnv {
                 throw new ConfigException(".env line " + (i + 1) + ": expected KEY=value with KEY made of letters,"
                         + " digits and '_', got \"" + Names.printable(key) + "\"");
             }
+            String problem = Names.envKeyProblem(key);
+            if (problem != null) {
+                throw new ConfigException(".env line " + (i + 1) + ": " + problem);
+            }
             env.put(key, unquote(line.substring(eq + 1).strip()));
         }
         return env;

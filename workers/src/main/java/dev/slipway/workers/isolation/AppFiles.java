@@ -57,6 +57,16 @@ final class AppFiles {
         }
     }
 
+    /** A directory of root's that nobody else may enter, for as long as the host works below it. */
+    void closed(Path dir) throws StageException {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PRIVATE_DIR);
+        } catch (IOException e) {
+            throw failure("close " + dir, e);
+        }
+    }
+
     /** Gives a tree the host just wrote (an unpacked source) to the app, which builds in it. */
     void handOver(Path tree, AppUser user) throws StageException {
         try (Stream<Path> paths = Files.walk(tree)) {

@@ -19,6 +19,14 @@ import java.util.Map;
 record AppSandbox(AppUser user, List<Path> cgroupProcs, ResourceLimits limits, boolean longRunning,
                   SecretMask mask) implements Sandbox {
 
+    /**
+     * The host's programs by absolute path: they run as root with the app's environment, whose PATH
+     * leads to the app's own {@code node_modules/.bin} first.
+     */
+    static final String SH = HostPrograms.find("sh");
+    static final String PRLIMIT = HostPrograms.find("prlimit");
+    static final String SETPRIV = HostPrograms.find("setpriv");
+
     /** Writes its own pid into each file named before "--", then runs what follows. */
     private static final String JOIN_CGROUPS = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done;"
             + " shift; exec \"$@\"";
@@ -31,13 +39,13 @@ record AppSandbox(AppUser user, List<Path> cgroupProcs, ResourceLimits limits, b
     public List<String> wrap(List<String> command) {
         List<String> wrapped = new ArrayList<>();
         if (!cgroupProcs.isEmpty()) {
-            wrapped.addAll(List.of("/bin/sh", "-c", JOIN_CGROUPS, "slipway-cgroup"));
+            wrapped.addAll(List.of(SH, "-c", JOIN_CGROUPS, "slipway-cgroup"));
             cgroupProcs.forEach(p -> wrapped.add(p.toString()));
             wrapped.add("--");
         }
         wrapped.addAll(limits.prlimit(longRunning, user != null));
         if (user != null) {
-            wrapped.addAll(List.of("setpriv", "--reuid=" + user.uid(), "--regid=" + user.gid(), "--clear-groups",
+            wrapped.addAll(List.of(SETPRIV, "--reuid=" + user.uid(), "--regid=" + user.gid(), "--clear-groups",
                     "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"));
         }
         wrapped.addAll(command);
@@ -55,7 +63,9 @@ record AppSandbox(AppUser user, List<Path> cgroupProcs, ResourceLimits limits, b
                 .redirectErrorStream(true);
         app.environment().clear();
         app.environment().putAll(env);
-        ProcessBuilder masker = new ProcessBuilder(wrap(OutputMasker.command())).directory(dir.toFile())
+        // Not held to the app's file size limit: the filter dying would take the app with it (SIGPIPE).
+        AppSandbox filter = new AppSandbox(user, cgroupProcs, limits.withoutFileSizeLimit(), true, mask);
+        ProcessBuilder masker = new ProcessBuilder(filter.wrap(OutputMasker.command())).directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         masker.environment().clear();

@@ -34,7 +34,7 @@ final class AppUsers {
         if (name.length() <= MAX_NAME) {
             return name;
         }
-        String hash = sha256(app).substring(0, 8);
+        String hash = sha256(app).substring(0, 12);
         return (PREFIX + app).substring(0, MAX_NAME - hash.length() - 1) + "-" + hash;
     }
 
@@ -46,7 +46,9 @@ final class AppUsers {
         }
         try {
             HostCommands.run(List.of("useradd", "-K", "UID_MIN=" + firstUid, "-K", "UID_MAX=" + lastUid,
-                    "-K", "GID_MIN=" + firstUid, "-K", "GID_MAX=" + lastUid, "--user-group", "--no-create-home",
+                    "-K", "GID_MIN=" + firstUid, "-K", "GID_MAX=" + lastUid,
+                    // No subordinate ids: with them an app could map other uids in a user namespace.
+                    "-K", "SUB_UID_COUNT=0", "-K", "SUB_GID_COUNT=0", "--user-group", "--no-create-home",
                     "--home-dir", home.toString(), "--shell", "/usr/sbin/nologin", "--comment", COMMENT + app, name));
         } catch (StageException e) {
             // Another worker on this host may have made it first.

@@ -58,7 +58,7 @@ public class Isolation {
 
     public Isolation(WorkerConfig config) {
         this.home = config.home().toAbsolutePath().normalize();
-        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean root = effectiveUid() == 0;
         String mode = config.isolation().mode();
         if (!List.of("auto", "on", "off").contains(mode)) {
             throw new IllegalStateException("slipway.isolation.mode=" + mode + " is not one of auto, on, off");
@@ -73,7 +73,7 @@ public class Isolation {
                 || Long.parseLong(range.group(1)) > Long.parseLong(range.group(2))
                 || Long.parseLong(range.group(2)) > Integer.MAX_VALUE) {
             throw new IllegalStateException("slipway.isolation.uid-range=" + config.isolation().uidRange()
-                    + " is invalid: use FROM-TO with 1000 <= FROM <= TO, e.g. 61000-64999");
+                    + " is invalid: use FROM-TO with 1000 <= FROM <= TO, e.g. 700000000-700999999");
         }
         this.users = new AppUsers(Integer.parseInt(range.group(1)), Integer.parseInt(range.group(2)));
         this.cgroups = enabled ? Cgroups.detect(config.isolation().cgroup()) : Optional.empty();
@@ -125,19 +125,40 @@ public class Isolation {
         return new AppBox(new AppSandbox(user, procs, limits, longRunning, mask), env, Optional.of(user), group);
     }
 
-    /** Gives the unpacked source to the app's user, which builds in it. */
-    public void handOver(AppBox box, Path tree) throws StageException {
+    /**
+     * Before the source is unpacked: the tree's parent is closed, so that nothing of the app's can
+     * be inside the tree, or enter it, until {@link #handOver} has finished changing its owners.
+     */
+    public void closeTree(AppBox box, Path tree) throws StageException {
         if (box.user().isPresent()) {
-            files.traverseOnly(home, tree.getParent());
-            files.handOver(tree, box.user().get());
+            files.traverseOnly(home, tree.getParent().getParent());
+            files.closed(tree.getParent());
         }
     }
 
-    /** After a build: nothing of it keeps running, and the app may read what it built but not change it. */
+    /** Gives the unpacked source to the app's user, which builds in it, then opens the way to it. */
+    public void handOver(AppBox box, Path tree) throws StageException {
+        if (box.user().isPresent()) {
+            files.handOver(tree, box.user().get());
+            files.traverseOnly(home, tree.getParent());
+        }
+    }
+
+    /**
+     * After a build: nothing of it keeps running, and the app may read what it built but not change
+     * it. The tree is closed first and every process of the app still inside it killed, so none can
+     * swap a directory for a link while its owners change.
+     */
     public void seal(String app, AppBox box, Path tree) throws StageException {
         if (box.user().isPresent()) {
+            files.closed(tree.getParent());
             cgroups.ifPresent(c -> c.removeGroup(app, box.group()));
+            List<Long> holders = TreeHolders.kill(box.user().get().uid(), tree);
+            if (!holders.isEmpty()) {
+                LOG.warnf("killed processes %s of app %s that were still inside its build tree %s", holders, app, tree);
+            }
             files.seal(tree, box.user().get());
+            files.traverseOnly(home, tree.getParent());
         }
     }
 
@@ -158,7 +179,20 @@ public class Isolation {
         if (user.isPresent()) {
             ProcessHandle.allProcesses().filter(p -> p.info().user().map(user.get().name()::equals).orElse(false))
                     .forEach(ProcessHandle::destroyForcibly);
+            // The uid may be given to the next app: it must not find this one's files in the shared places.
+            HostCommands.run(List.of("find", "/tmp", "/var/tmp", "/dev/shm", "-xdev", "-user",
+                    Integer.toString(user.get().uid()), "-delete"));
             users.remove(app);
+        }
+    }
+
+    /** From the kernel, not {@code user.name}, which a system property can change and which names no uid. */
+    private static long effectiveUid() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+                    .map(l -> Long.parseLong(l.split("\\s+")[2])).findFirst().orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

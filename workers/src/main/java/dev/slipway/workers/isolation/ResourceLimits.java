@@ -33,12 +33,18 @@ record ResourceLimits(long processes, long openFiles, long memoryBytes, long fil
         return asked;
     }
 
+    /** These limits with no limit on file size ({@code -1}). */
+    ResourceLimits withoutFileSizeLimit() {
+        return new ResourceLimits(processes, openFiles, memoryBytes, -1, cpuTime);
+    }
+
     /**
      * The {@code prlimit} arguments (hard limits, so the app cannot raise them). Long-running processes
      * get no CPU time limit: a web server accumulates CPU time for as long as it serves.
      */
     List<String> prlimit(boolean longRunning, boolean perUser) {
-        List<String> args = new ArrayList<>(List.of("prlimit", "--nofile=" + openFiles, "--fsize=" + fileBytes));
+        List<String> args = new ArrayList<>(List.of(AppSandbox.PRLIMIT, "--nofile=" + openFiles,
+                "--fsize=" + (fileBytes < 0 ? "unlimited" : Long.toString(fileBytes))));
         if (perUser) {
             args.add("--nproc=" + processes); // counts every process of the user: only meaningful for the app's own
         }

@@ -53,6 +53,7 @@ public class BuildStage {
         try {
             box = stages.isolation().prepare(command.app(), command.config(),
                     Isolation.buildGroup(command.deploymentId(), command.attempt()), false, log.mask());
+            stages.isolation().closeTree(box, workDir);
             Workspace.recreate(workDir);
             SourceArchive.extract(command.source(), workDir, Limits.DEFAULT);
             stages.isolation().handOver(box, workDir);

@@ -2,6 +2,7 @@ package dev.slipway.workers.stage;
 
 import dev.slipway.api.StageException;
 import dev.slipway.api.config.AppConfig;
+import dev.slipway.api.config.Names;
 import dev.slipway.messaging.SecretBox;
 import dev.slipway.workers.WorkerConfig;
 import dev.slipway.workers.isolation.Isolation;
@@ -46,6 +47,13 @@ public class StageEnvironment {
     /** As {@link #env(AppConfig)}, in the app's box: its own HOME and TMPDIR, never the worker's. */
     public Map<String, String> env(AppConfig app, Isolation.AppBox box) throws StageException {
         Map<String, String> env = env(app);
+        // Checked at upload too; here because the sandbox's first programs run as root with this environment.
+        for (String key : env.keySet()) {
+            String problem = Names.envKeyProblem(key);
+            if (problem != null) {
+                throw new StageException("the app's environment: " + problem);
+            }
+        }
         env.putAll(box.env());
         return env;
     }

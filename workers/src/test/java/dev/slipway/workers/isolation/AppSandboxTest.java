@@ -56,6 +56,21 @@ class AppSandboxTest {
     }
 
     @Test
+    void theHostsOwnProgramsAreNamedByAbsolutePathNeverLookedUpOnTheAppsPath() {
+        AppSandbox sandbox = new AppSandbox(new AppUser("slip-x", 700000001, 700000001), List.of(dir.resolve("procs")),
+                LIMITS, false, SecretMask.NONE);
+
+        List<String> wrapped = sandbox.wrap(List.of("npm", "ci"));
+
+        assertEquals(List.of("npm", "ci"), wrapped.subList(wrapped.size() - 2, wrapped.size()));
+        for (String program : List.of(AppSandbox.SH, AppSandbox.PRLIMIT, AppSandbox.SETPRIV)) {
+            assertTrue(program.startsWith("/") && wrapped.contains(program), program + " in " + wrapped);
+        }
+        assertTrue(wrapped.containsAll(List.of("--reuid=700000001", "--regid=700000001", "--clear-groups",
+                "--no-new-privs")), wrapped::toString);
+    }
+
+    @Test
     void aCommandPastItsCpuTimeIsStoppedAndSaysWhichLimit() {
         AppSandbox sandbox = new AppSandbox(null, List.of(), LIMITS, false, SecretMask.NONE);
         List<String> output = new ArrayList<>();
