@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import dev.slipway.orchestrator.SlipwayConfig;
+import dev.slipway.orchestrator.domain.DomainRefused;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -44,6 +45,12 @@ public class ApiErrors {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return error(e.status(), e.getMessage());
+    }
+
+    /** 409 when another app holds the domain, 400 when no app may have it. */
+    @ServerExceptionMapper
+    public Response domain(DomainRefused e) {
+        return error(e.held() ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST, e.getMessage());
     }
 
     @ServerExceptionMapper
