@@ -32,6 +32,8 @@ public final class SlipwayStack implements BeforeAllCallback {
     static final Duration BUILD_TIMEOUT = Duration.ofSeconds(45);
 
     static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+    /** Small, so a test can exceed it cheaply. */
+    static final long WEBHOOK_LIMIT = 64 * 1024;
 
     private static final Map<String, String> ENV = Map.ofEntries(
             Map.entry("SLIPWAY_HOME", HOME.toString()),
@@ -45,7 +47,8 @@ public final class SlipwayStack implements BeforeAllCallback {
             Map.entry("SLIPWAY_STAGES_BUILD_TIMEOUT", BUILD_TIMEOUT.toSeconds() + "s"),
             Map.entry("SLIPWAY_STAGES_BACKOFF", "1s"),
             Map.entry("SLIPWAY_GIT_PROTOCOLS", "https,file"),
-            Map.entry("SLIPWAY_WEBHOOKS_SECRET", WEBHOOK_SECRET));
+            Map.entry("SLIPWAY_WEBHOOKS_SECRET", WEBHOOK_SECRET),
+            Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)));
 
     private static Api api;
 

@@ -43,8 +43,12 @@ public interface SlipwayConfig {
     }
 
     interface Webhooks {
-        /** The secret shared with the git host; absent = webhooks are off. */
+        /** The secret shared with the git hosts, for apps without their own; absent = only apps with one. */
         Optional<String> secret();
+
+        /** Largest webhook body accepted: pushes are small, and nobody is authenticated until it is read. */
+        @WithDefault("1048576")
+        long maxBytes();
     }
 
     interface Git {
