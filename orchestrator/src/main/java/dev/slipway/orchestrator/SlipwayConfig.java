@@ -55,6 +55,10 @@ public interface SlipwayConfig {
         /** The protocols a git source may use; file is for tests and local mirrors, ext never. */
         @WithDefault("https,http,ssh,git")
         List<String> protocols();
+
+        /** Largest clone (the .git directory and the checkout together), as large as an unpacked upload may be. */
+        @WithDefault("524288000")
+        long maxBytes();
     }
 
     interface Upload {
