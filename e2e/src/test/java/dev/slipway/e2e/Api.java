@@ -99,6 +99,12 @@ final class Api {
         return send(request);
     }
 
+    /** Any method and body, as a client that gets them wrong would send them. */
+    Answer send(String path, String method, String contentType, String body) throws Exception {
+        return send(request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Answer put(String path, Object body) throws Exception {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
