@@ -10,8 +10,8 @@ import java.util.Set;
  */
 public final class AppNames {
 
-    public static final Set<String> RESERVED = Set.of("admin", "api", "git", "hooks", "localhost", "mail", "slipway",
-            "status", "www");
+    public static final Set<String> RESERVED = Set.of("admin", "api", "git", "localhost", "mail", "slipway", "status",
+            "www");
 
     private AppNames() {
     }
