@@ -37,6 +37,18 @@ public interface SlipwayConfig {
 
     Secrets secrets();
 
+    Retention retention();
+
+    interface Retention {
+        /** Releases per app whose files are kept (the serving one always is): the ones a rollback can return to. */
+        @WithDefault("5")
+        int releases();
+
+        /** How long stored stage log lines are kept. */
+        @WithDefault("7d")
+        Duration logLines();
+    }
+
     interface Secrets {
         /** Base64 of 32 random bytes, shared with the workers; seals config vars. Absent = no config vars. */
         Optional<String> key();
