@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * The rules every entry of a source archive must keep, with what the archive has shown so far.
@@ -21,7 +22,7 @@ final class TreeRules {
     /** At most this many symlinks are followed resolving one, as Linux does. */
     private static final int MAX_FOLLOWS = 40;
 
-    private static final String ONLY = " (only files, directories and links inside the tree are allowed)";
+    private static final String ONLY = "; only files, directories and links inside the tree are allowed";
 
     enum Kind {
         FILE("file"), DIRECTORY("directory"), SYMLINK("symlink"), HARDLINK("hard link");
@@ -87,23 +88,55 @@ final class TreeRules {
         }
     }
 
+    /**
+     * An allow-list by tar type: regular files, directories, symlinks and hard links. Everything
+     * else names the entry and its type — devices and FIFOs would give a build access to the host,
+     * sparse and multi-volume files are not a source tree's, and an unknown type is refused rather
+     * than read as a file (which is what tar readers commonly do with it). Pax and GNU long-name
+     * headers never reach here: the reader applies them to the entry they describe.
+     */
     private static Kind kindOf(TarArchiveEntry raw) throws ArchiveException {
-        if (raw.isSymbolicLink()) {
-            return Kind.SYMLINK;
+        byte type = raw.getLinkFlag();
+        if (raw.isSparse() || raw.getExtraPaxHeaders().keySet().stream().anyMatch(TreeRules::isSparseHeader)) {
+            throw refusedType(raw, "a sparse file");
         }
-        if (raw.isLink()) {
-            return Kind.HARDLINK;
+        switch (type) {
+            case TarConstants.LF_NORMAL, TarConstants.LF_OLDNORM:
+                // Old tars mark directories by the trailing slash alone.
+                return raw.getName().endsWith("/") ? Kind.DIRECTORY : Kind.FILE;
+            case TarConstants.LF_DIR:
+                return Kind.DIRECTORY;
+            case TarConstants.LF_SYMLINK:
+                return Kind.SYMLINK;
+            case TarConstants.LF_LINK:
+                return Kind.HARDLINK;
+            default:
+                throw refusedType(raw, REFUSED_TYPES.getOrDefault(type, "of an unknown kind"));
         }
-        if (raw.isDirectory()) {
-            return Kind.DIRECTORY;
-        }
-        if (raw.isCharacterDevice() || raw.isBlockDevice() || raw.isFIFO()) {
-            throw ArchiveException.entry(raw.getName(), "is a device/fifo" + ONLY);
-        }
-        if (raw.isFile()) {
-            return Kind.FILE;
-        }
-        throw ArchiveException.entry(raw.getName(), "has the unsupported tar type '" + (char) raw.getLinkFlag() + "'" + ONLY);
+    }
+
+    private static final Map<Byte, String> REFUSED_TYPES = Map.ofEntries(
+            Map.entry(TarConstants.LF_CHR, "a character device"),
+            Map.entry(TarConstants.LF_BLK, "a block device"),
+            Map.entry(TarConstants.LF_FIFO, "a FIFO"),
+            Map.entry(TarConstants.LF_CONTIG, "a contiguous file"),
+            Map.entry(TarConstants.LF_GNUTYPE_SPARSE, "a sparse file"),
+            Map.entry((byte) 'D', "a GNU dump directory"),
+            Map.entry((byte) 'M', "a multi-volume continuation"),
+            Map.entry((byte) 'V', "a volume header"),
+            Map.entry((byte) 'N', "an old GNU long-name entry"),
+            Map.entry(TarConstants.LF_PAX_EXTENDED_HEADER_LC, "a pax header"),
+            Map.entry(TarConstants.LF_PAX_GLOBAL_EXTENDED_HEADER, "a pax global header"));
+
+    /** GNU's and star's pax keys for sparse files, whether or not the reader understood them. */
+    private static boolean isSparseHeader(String key) {
+        return key.startsWith("GNU.sparse.") || key.equals("SCHILY.realsize") || key.startsWith("SUN.holesdata");
+    }
+
+    private static ArchiveException refusedType(TarArchiveEntry raw, String what) {
+        byte type = raw.getLinkFlag();
+        String shown = type >= 0x21 && type <= 0x7e ? "'" + (char) type + "'" : String.format("0x%02x", type & 0xff);
+        return ArchiveException.entry(raw.getName(), "is " + what + " (tar type " + shown + ")" + ONLY);
     }
 
     private void checkPlace(String name, String path, Kind kind) throws ArchiveException {

@@ -40,12 +40,19 @@ class RefusalTest {
                         tar().hardLink("hard", "/etc/passwd")),
                 refused("archive entry \"hard\" is a hard link to \"missing\", which is not a file earlier in the archive",
                         tar().hardLink("hard", "missing")),
-                refused("archive entry \"dev/null\" is a device/fifo (only files, directories and links inside the tree are allowed)",
-                        tar().special("dev/null", TarConstants.LF_CHR)),
-                refused("archive entry \"disk\" is a device/fifo (only files, directories and links inside the tree are allowed)",
-                        tar().special("disk", TarConstants.LF_BLK)),
-                refused("archive entry \"pipe\" is a device/fifo (only files, directories and links inside the tree are allowed)",
-                        tar().special("pipe", TarConstants.LF_FIFO)),
+                refusedType("dev/null", "a character device (tar type '3')", TarConstants.LF_CHR),
+                refusedType("disk", "a block device (tar type '4')", TarConstants.LF_BLK),
+                refusedType("pipe", "a FIFO (tar type '6')", TarConstants.LF_FIFO),
+                refusedType("contig", "a contiguous file (tar type '7')", TarConstants.LF_CONTIG),
+                refusedType("dump", "a GNU dump directory (tar type 'D')", (byte) 'D'),
+                refusedType("cont", "a multi-volume continuation (tar type 'M')", (byte) 'M'),
+                refusedType("old-long", "an old GNU long-name entry (tar type 'N')", (byte) 'N'),
+                refusedType("sparse", "a sparse file (tar type 'S')", TarConstants.LF_GNUTYPE_SPARSE),
+                refusedType("volume", "a volume header (tar type 'V')", (byte) 'V'),
+                refused("archive entry \"pax-sparse\" is a sparse file (tar type '0'); only files, directories and links"
+                        + " inside the tree are allowed", tar().paxSparse("pax-sparse")),
+                refusedType("acl", "of an unknown kind (tar type 'A')", (byte) 'A'),
+                refusedType("future", "of an unknown kind (tar type 'z')", (byte) 'z'),
                 // A symlink, then a file written through it: refused, whether the link leads out or stays in.
                 refused("archive entry \"out\" is a link to \"../outside\" outside the source tree",
                         tar().symlink("out", "../outside").file("out/evil.txt", "pwned")),
@@ -63,6 +70,11 @@ class RefusalTest {
                 refused("archive entry \"f/x\" is inside \"f\", which is a file (only directories can hold entries)",
                         tar().file("f", "x").file("f/x", "y")),
                 refused("archive entry \"./twice\" appears twice in the archive", tar().file("twice", "1").file("./twice", "2")));
+    }
+
+    private static Arguments refusedType(String name, String what, byte type) {
+        return refused("archive entry \"" + name + "\" is " + what
+                + "; only files, directories and links inside the tree are allowed", tar().file("ok.txt", "ok").special(name, type));
     }
 
     private static Arguments refused(String message, TarBuilder archive) {

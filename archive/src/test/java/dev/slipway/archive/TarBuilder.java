@@ -55,6 +55,21 @@ final class TarBuilder {
         return this;
     }
 
+    /** A file that pax headers declare sparse (GNU sparse format 1.0), as GNU tar writes it. */
+    TarBuilder paxSparse(String name) {
+        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
+        entry.addPaxHeader("GNU.sparse.major", "1");
+        entry.addPaxHeader("GNU.sparse.minor", "0");
+        entry.addPaxHeader("GNU.sparse.name", name);
+        entry.addPaxHeader("GNU.sparse.realsize", "4096");
+        byte[] map = "1\n0\n4\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] block = java.util.Arrays.copyOf(map, 512 + 4);
+        System.arraycopy("data".getBytes(StandardCharsets.US_ASCII), 0, block, 512, 4);
+        entry.setSize(block.length);
+        items.add(new Item(entry, block));
+        return this;
+    }
+
     private TarBuilder link(String name, String target, byte type) {
         TarArchiveEntry entry = new TarArchiveEntry(name, type, true);
         entry.setLinkName(target);

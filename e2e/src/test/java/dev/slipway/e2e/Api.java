@@ -90,6 +90,21 @@ final class Api {
         return send(request);
     }
 
+    /** The same with a body of unknown length: sent chunked. */
+    Answer webhookChunked(String pathAndQuery, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/hooks/" + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Any method and body, as a client that gets them wrong would send them. */
+    Answer send(String path, String method, String contentType, String body) throws Exception {
+        return send(request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Answer put(String path, Object body) throws Exception {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));

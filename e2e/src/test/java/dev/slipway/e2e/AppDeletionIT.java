@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Deleting an app stops what serves it and takes it off the proxy; its name is free again. */
+/** Deleting an app stops what serves it, takes it off the proxy and removes its files; its name is free again. */
 @ExtendWith(SlipwayStack.class)
 class AppDeletionIT {
 
     private final Api api = SlipwayStack.api();
 
     @Test
-    void deletingAnAppStopsItsReleaseRunsPreStopAndRemovesItsRoutes(@TempDir Path dir) throws Exception {
+    void deletingAnAppStopsItsReleaseRunsPreStopRemovesItsRoutesAndItsFiles(@TempDir Path dir) throws Exception {
         api.createApp("doomed");
         // Outside the app's own directories, which go with it: /tmp is the one place every user may write.
         Path stopped = Path.of("/tmp", "slipway-e2e-doomed-" + System.nanoTime());
@@ -24,15 +24,23 @@ class AppDeletionIT {
                 "[hooks]\npre_stop = \"echo bye > " + stopped + "\"\n"));
         assertEquals("SUCCEEDED", deployed.state());
         int port = Apps.deployedPort(deployed);
+        assertTrue(Files.isDirectory(SlipwayStack.HOME.resolve("builds/doomed")));
+        assertTrue(Files.isDirectory(SlipwayStack.HOME.resolve("releases/doomed")));
+        assertTrue(Files.exists(SlipwayStack.HOME.resolve("sources/" + deployed.id() + ".tar.gz")));
 
         Api.Answer deleted = api.delete("/api/apps/doomed");
 
         assertEquals(202, deleted.status(), deleted::toString);
         assertEquals(404, api.get("/api/apps/doomed").status());
         assertTrue(Apps.eventually(() -> !Apps.listening(port)), "its release still runs");
-        assertTrue(Files.exists(stopped), "pre_stop did not run before the stop");
+        assertTrue(Apps.eventually(() -> Files.exists(stopped)), "pre_stop did not run before the stop");
         Files.deleteIfExists(stopped);
         assertTrue(Apps.eventually(() -> status("doomed.localhost") == 404), "nginx still routes it");
+        assertTrue(Apps.eventually(() -> !Files.exists(SlipwayStack.HOME.resolve("builds/doomed"))), "builds/doomed is left");
+        assertTrue(Apps.eventually(() -> !Files.exists(SlipwayStack.HOME.resolve("releases/doomed"))), "releases/doomed is left");
+        assertTrue(Apps.eventually(() -> !Files.exists(SlipwayStack.HOME.resolve("sources/" + deployed.id() + ".tar.gz"))),
+                "its source archive is left");
+        assertTrue(!Files.exists(SlipwayStack.HOME.resolve("nginx/conf.d/doomed.conf")));
         assertEquals(404, api.delete("/api/apps/doomed").status());
         assertEquals(201, api.createApp("doomed").status(), "the name is free again");
     }

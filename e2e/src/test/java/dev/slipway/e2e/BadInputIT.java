@@ -92,6 +92,43 @@ class BadInputIT {
         assertEquals(413, tooLarge.status());
     }
 
+    @Test
+    void everyRefusalIsTheDocumentedJsonEvenWhereTheFrameworkAnswers() throws Exception {
+        assertError(400, "request body is not the JSON expected", api.send("/api/apps", "POST", "application/json", "{not json"));
+        assertError(400, "request body is not the JSON expected", api.send("/api/apps", "POST", "application/json", "[1, 2]"));
+        assertError(415, "does not accept Content-Type \"text/plain\"", api.send("/api/apps", "POST", "text/plain", "x"));
+        assertError(400, "deployment id \"not-a-uuid\" is not a UUID", api.get("/api/deployments/not-a-uuid"));
+        assertError(400, "deployment id \"1\" is not a UUID", api.get("/api/deployments/1/events"));
+        assertError(404, "nothing is at /api/nothing-here", api.get("/api/nothing-here"));
+        assertError(405, "does not answer this method", api.send("/api/apps", "PATCH", "application/json", "{}"));
+    }
+
+    @Test
+    void specialArchiveEntriesAreRefusedNamingEntryAndType() throws Exception {
+        api.createApp("bad-entry");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+            tar.putArchiveEntry(new TarArchiveEntry("pipe", org.apache.commons.compress.archivers.tar.TarConstants.LF_FIFO, true));
+            tar.closeArchiveEntry();
+        }
+        assertError(400, "archive entry \"pipe\" is a FIFO (tar type '6'); only files, directories and links inside the tree"
+                + " are allowed", api.upload("bad-entry", bytes.toByteArray()));
+    }
+
+    @Test
+    void commandsInRunAndHooksMustBeStrings(@TempDir Path dir) throws Exception {
+        api.createApp("bad-command");
+        Files.writeString(dir.resolve("index.html"), "<p>x</p>");
+        Files.writeString(dir.resolve("slipway.toml"), "[hooks]\npost_deploy = [\"npm\", \"run\", \"migrate\"]\n");
+        assertError(400, "slipway.toml line 2: [hooks] post_deploy must be a non-empty string (a command line), not an array",
+                api.upload("bad-command", Api.pack(dir)));
+    }
+
+    private static void assertError(int status, String message, Api.Answer answer) {
+        assertEquals(status, answer.status(), answer::toString);
+        assertTrue(answer.body() != null && answer.body().get("error").asText().contains(message), answer::toString);
+    }
+
     private static byte[] tarGz(String name, String content) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {

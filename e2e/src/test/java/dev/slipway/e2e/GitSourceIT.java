@@ -40,6 +40,29 @@ class GitSourceIT {
         assertTrue(Files.notExists(Path.of("/tmp/slipway-pwned")));
     }
 
+    @Test
+    void aCloneLargerThanTheLimitIsStoppedAndCredentialsAreNeverShown(@TempDir Path dir) throws Exception {
+        Path repo = repository(dir.resolve("big"));
+        byte[] noise = new byte[(int) (2 * SlipwayStack.GIT_LIMIT)];
+        new java.util.Random(3).nextBytes(noise);
+        Files.write(repo.resolve("noise.bin"), noise);
+        git(repo, "add", ".");
+        git(repo, "-c", "user.email=e2e@slipway.dev", "-c", "user.name=e2e", "commit", "--quiet", "-m", "noise");
+        api.createApp("big-git");
+
+        Api.Answer big = api.deployGit("big-git", "file://" + repo, "main");
+        assertEquals(400, big.status(), big::toString);
+        assertEquals("git clone of file://" + repo + " failed: the clone grew past 2 MiB and was stopped"
+                + " (slipway.git.max-bytes)", big.body().get("error").asText());
+        assertTrue(api.get("/api/apps/big-git").body().get("deployments").isEmpty());
+
+        for (String url : List.of("https://bot:s3cret-tok@my_host.invalid/x.git", "https://host.invalid/x.git?private_token=s3cret-tok")) {
+            Api.Answer refused = api.deployGit("big-git", url, null);
+            assertEquals(400, refused.status(), refused::toString);
+            assertTrue(!refused.toString().contains("s3cret-tok"), refused.toString());
+        }
+    }
+
     /** A git repository with examples/static-hello committed on branch main. */
     static Path repository(Path repo) throws Exception {
         Files.createDirectories(repo);

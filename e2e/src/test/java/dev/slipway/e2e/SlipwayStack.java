@@ -32,6 +32,12 @@ public final class SlipwayStack implements BeforeAllCallback {
     static final Duration BUILD_TIMEOUT = Duration.ofSeconds(45);
 
     static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+    /** Small, so a test can exceed it cheaply. */
+    static final long WEBHOOK_LIMIT = 64 * 1024;
+    /** Releases whose files retention keeps; few, so a test can pass it, enough for the rollback tests. */
+    static final int KEPT_RELEASES = 3;
+    /** Small, so a test can exceed it cheaply; the examples' repositories are far smaller. */
+    static final long GIT_LIMIT = 2 * 1024 * 1024;
 
     private static final Map<String, String> ENV = Map.ofEntries(
             Map.entry("SLIPWAY_HOME", HOME.toString()),
@@ -47,7 +53,12 @@ public final class SlipwayStack implements BeforeAllCallback {
             Map.entry("SLIPWAY_STAGES_BUILD_TIMEOUT", BUILD_TIMEOUT.toSeconds() + "s"),
             Map.entry("SLIPWAY_STAGES_BACKOFF", "1s"),
             Map.entry("SLIPWAY_GIT_PROTOCOLS", "https,file"),
-            Map.entry("SLIPWAY_WEBHOOKS_SECRET", WEBHOOK_SECRET));
+            Map.entry("SLIPWAY_GIT_MAX_BYTES", Long.toString(GIT_LIMIT)),
+            Map.entry("SLIPWAY_RETENTION_RELEASES", Integer.toString(KEPT_RELEASES)),
+            Map.entry("SLIPWAY_RETENTION_EVERY", "2s"),
+            Map.entry("SLIPWAY_RETENTION_FIRST_SWEEP", "5s"),
+            Map.entry("SLIPWAY_WEBHOOKS_SECRET", WEBHOOK_SECRET),
+            Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)));
 
     private static Api api;
 

@@ -39,6 +39,18 @@ public interface SlipwayConfig {
 
     Secrets secrets();
 
+    Retention retention();
+
+    interface Retention {
+        /** Releases per app whose files are kept (the serving one always is): the ones a rollback can return to. */
+        @WithDefault("5")
+        int releases();
+
+        /** How long stored stage log lines are kept. */
+        @WithDefault("7d")
+        Duration logLines();
+    }
+
     interface Api {
         /** Development only: start without {@code slipway.api-token}, the API open to whoever reaches it. */
         @WithDefault("false")
@@ -51,14 +63,22 @@ public interface SlipwayConfig {
     }
 
     interface Webhooks {
-        /** The secret shared with the git host; absent = webhooks are off. */
+        /** The secret shared with the git hosts, for apps without their own; absent = only apps with one. */
         Optional<String> secret();
+
+        /** Largest webhook body accepted: pushes are small, and nobody is authenticated until it is read. */
+        @WithDefault("1048576")
+        long maxBytes();
     }
 
     interface Git {
         /** The protocols a git source may use; file is for tests and local mirrors, ext never. */
         @WithDefault("https,http,ssh,git")
         List<String> protocols();
+
+        /** Largest clone (the .git directory and the checkout together), as large as an unpacked upload may be. */
+        @WithDefault("524288000")
+        long maxBytes();
     }
 
     interface Upload {

@@ -1,6 +1,7 @@
 package dev.slipway.orchestrator.app;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.event.CleanupRequested;
 import dev.slipway.api.event.ProxyRemovalRequested;
 import dev.slipway.api.event.StopRequested;
 import dev.slipway.messaging.EventCodec;
@@ -8,8 +9,10 @@ import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.outbox.Outbox;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
+import dev.slipway.orchestrator.retention.SourceFiles;
 import dev.slipway.orchestrator.workflow.DeploymentState;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -21,8 +24,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Deletes an app: its serving release is stopped (its pre_stop hook first), its routes leave the
- * proxy, and its rows go, in one transaction with the commands that do the rest. The event log
- * keeps its history.
+ * proxy, a deploy worker removes its builds and releases, and its rows go (its domain claims and
+ * webhook secret with them), in one transaction with the commands that do the rest; then its
+ * source archives are removed. The event log keeps its history.
  */
 @ApplicationScoped
 public class AppRemoval {
@@ -33,8 +37,13 @@ public class AppRemoval {
     private final Mutiny.SessionFactory sessions;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final SourceFiles sources;
+    private final Vertx vertx;
 
-    public AppRemoval(Mutiny.SessionFactory sessions, Outbox outbox, OutboxRelay relay) {
+    public AppRemoval(Mutiny.SessionFactory sessions, Outbox outbox, OutboxRelay relay, SourceFiles sources,
+                      Vertx vertx) {
+        this.sources = sources;
+        this.vertx = vertx;
         this.sessions = sessions;
         this.outbox = outbox;
         this.relay = relay;
@@ -46,12 +55,24 @@ public class AppRemoval {
                         .call(app -> refuseWhileDeploying(session, name))
                         .call(app -> app.currentDeployment == null ? Uni.createFrom().voidItem()
                                 : session.find(Deployment.class, app.currentDeployment).chain(d -> stop(session, d)))
-                        .call(app -> outbox.enqueue(session, new ProxyRemovalRequested(
-                                app.currentDeployment == null ? UUID.randomUUID() : app.currentDeployment, name, 1),
+                        .call(app -> outbox.enqueue(session, new ProxyRemovalRequested(anId(app), name, 1), Duration.ZERO))
+                        // After the stop on the same topic and key: the release's pre_stop still has its tree.
+                        .call(app -> outbox.enqueue(session, new CleanupRequested(anId(app), name, 1, List.of(), true),
                                 Duration.ZERO))
-                        .call(session::remove))
+                        .chain(app -> session.createQuery("select distinct source from Deployment where app = :app",
+                                        String.class).setParameter("app", name).getResultList()
+                                .call(() -> session.remove(app))))
                 .invoke(relay::wake)
+                // Source archives are the orchestrator's own files: removed here, once the rows are gone.
+                .chain(archives -> vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    sources.remove(archives.stream().map(java.nio.file.Path::of).toList());
+                    return null;
+                })))
                 .replaceWithVoid();
+    }
+
+    private static UUID anId(App app) {
+        return app.currentDeployment == null ? UUID.randomUUID() : app.currentDeployment;
     }
 
     private static Uni<Void> refuseWhileDeploying(Mutiny.Session session, String app) {

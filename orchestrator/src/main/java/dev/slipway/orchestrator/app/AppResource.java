@@ -1,7 +1,6 @@
 package dev.slipway.orchestrator.app;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.slipway.api.config.Names;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.deployment.Deployment;
@@ -48,7 +47,7 @@ public class AppResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(NewApp body) {
         String name = body == null ? null : body.name();
-        String problem = Names.appNameProblem(name);
+        String problem = AppNames.problem(name);
         if (problem != null) {
             throw ApiException.badRequest(problem);
         }

@@ -50,4 +50,8 @@ public class Deployment {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** When retention asked for its files to be removed; null while they are kept. */
+    @Column(name = "pruned_at")
+    public Instant prunedAt;
 }

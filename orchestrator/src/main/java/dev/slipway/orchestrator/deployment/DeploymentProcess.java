@@ -17,6 +17,7 @@ import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.config.ConfigVar;
+import dev.slipway.orchestrator.domain.DomainClaims;
 import dev.slipway.orchestrator.eventlog.EventLog;
 import dev.slipway.orchestrator.eventlog.EventSignals;
 import dev.slipway.orchestrator.outbox.Outbox;
@@ -58,9 +59,11 @@ public class DeploymentProcess {
     private final Clock clock;
     private final String baseDomain;
     private final StagePolicy policy;
+    private final DomainClaims domains;
 
     public DeploymentProcess(Mutiny.SessionFactory sessions, EventLog eventLog, Outbox outbox, OutboxRelay relay,
-                             EventSignals signals, Clock clock, SlipwayConfig config) {
+                             EventSignals signals, Clock clock, SlipwayConfig config, DomainClaims domains) {
+        this.domains = domains;
         this.relay = relay;
         this.sessions = sessions;
         this.eventLog = eventLog;
@@ -83,6 +86,8 @@ public class DeploymentProcess {
         Instant now = clock.instant();
         DeploymentRequested requested = new DeploymentRequested(id, app, 1, origin.description());
         return sessions.withTransaction(session -> App.existing(session, app)
+                        // Every origin claims, a rollback too: its release may name a domain given up since.
+                        .call(found -> domains.claim(session, app, origin.config().proxy().domains()))
                         .chain(found -> {
                             Deployment d = new Deployment();
                             d.id = id;

@@ -2,6 +2,7 @@ package dev.slipway.orchestrator.deployment;
 
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.api.Params;
 import dev.slipway.orchestrator.stream.DeploymentStreams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,8 @@ public class DeploymentResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<DeploymentView> get(@PathParam("id") UUID id) {
+    public Uni<DeploymentView> get(@PathParam("id") String idText) {
+        UUID id = Params.uuid("deployment id", idText);
         return sessions.withSession(session -> session.find(Deployment.class, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("deployment " + id))
                 .chain(d -> session.createQuery("from DeploymentStage where deploymentId = :id", DeploymentStage.class)
@@ -44,9 +46,9 @@ public class DeploymentResource {
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") Long lastEventId,
+    public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @Context Sse sse) {
-        return streams.events(id, lastEventId == null ? 0 : lastEventId)
+        return streams.events(Params.uuid("deployment id", id), Params.lastEventId(lastEventId))
                 .map(e -> sse.newEventBuilder().id(Long.toString(e.position))
                         .name(e.type.substring(e.type.lastIndexOf('.') + 1)).data(e.payload).build());
     }
@@ -55,9 +57,9 @@ public class DeploymentResource {
     @GET
     @Path("/{id}/logs")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> logs(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") Long lastEventId,
+    public Multi<OutboundSseEvent> logs(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                         @Context Sse sse) {
-        return streams.logs(id, lastEventId == null ? 0 : lastEventId)
+        return streams.logs(Params.uuid("deployment id", id), Params.lastEventId(lastEventId))
                 .map(line -> sse.newEventBuilder().id(Long.toString(line.position)).name("log")
                         .data(EventCodec.encode(Map.of("stage", line.stage, "time", line.loggedAt.toString(),
                                 "text", line.text))).build());

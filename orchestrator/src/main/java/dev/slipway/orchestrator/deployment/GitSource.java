@@ -1,7 +1,5 @@
 package dev.slipway.orchestrator.deployment;
 
-import dev.slipway.api.Commands;
-import dev.slipway.api.StageException;
 import dev.slipway.archive.SourceArchive;
 import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.api.ApiException;
@@ -27,7 +25,10 @@ import java.util.stream.Stream;
 /**
  * Fetches a deployment's source from a git repository into a .tar.gz, which then goes through the
  * same intake as an upload. Git runs with an argument array and only the protocols the operator
- * allows ({@code GIT_ALLOW_PROTOCOL}): {@code ext::} and friends would run commands. Blocking.
+ * allows ({@code GIT_ALLOW_PROTOCOL}): {@code ext::} and friends would run commands. It reads no
+ * configuration but its command line (no system or global file, a throwaway HOME): a service's
+ * credential helpers, URL rewrites or hooks must not apply to a user's URL. The clone is stopped
+ * past {@code slipway.git.max-bytes}. Credentials in the URL never appear in a message. Blocking.
  */
 @ApplicationScoped
 public class GitSource {
@@ -38,40 +39,44 @@ public class GitSource {
 
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._/-]{0,199}");
     private static final Duration CLONE_TIMEOUT = Duration.ofMinutes(5);
-    /** What git needs from the orchestrator's own environment: tools, CA bundles, proxies. */
-    private static final Set<String> PASSED = Set.of("PATH", "HOME", "GIT_SSL_CAINFO", "SSL_CERT_FILE", "SSL_CERT_DIR",
+    /** What git needs from the orchestrator's own environment: tools, CA bundles, proxies. Not HOME. */
+    private static final Set<String> PASSED = Set.of("PATH", "LANG", "GIT_SSL_CAINFO", "SSL_CERT_FILE", "SSL_CERT_DIR",
             "CURL_CA_BUNDLE", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy");
 
     private final List<String> protocols;
+    private final long maxBytes;
 
     @Inject
     public GitSource(SlipwayConfig config) {
-        this(config.git().protocols());
+        this(config.git().protocols(), config.git().maxBytes());
     }
 
-    GitSource(List<String> protocols) {
+    GitSource(List<String> protocols, long maxBytes) {
         this.protocols = List.copyOf(protocols);
+        this.maxBytes = maxBytes;
     }
 
     /** Clones {@code request} and packs it; the caller deletes the returned archive. */
     public Path fetch(Request request) {
         URI url = check(request);
+        String shown = Redaction.redact(request.git());
         Path work = null;
         try {
             work = Files.createTempDirectory("slipway-git-");
             Path tree = work.resolve("tree");
+            Path home = Files.createDirectory(work.resolve("home"));
             List<String> clone = new ArrayList<>(List.of("git", "-c", "protocol.ext.allow=never", "clone", "--quiet",
                     "--depth", "1"));
             if (request.ref() != null) {
                 clone.addAll(List.of("--branch", request.ref()));
             }
             clone.addAll(List.of("--", url.toString(), tree.toString()));
-            List<String> output = new ArrayList<>();
             try {
-                Commands.run(clone, work, environment(), output::add, CLONE_TIMEOUT);
-            } catch (StageException e) {
-                throw ApiException.badRequest("git clone of " + redacted(url) + " failed: "
-                        + String.join(" ", output.subList(Math.max(0, output.size() - 3), output.size())).strip());
+                GitClone.run(clone, work, environment(home), tree, maxBytes, CLONE_TIMEOUT);
+            } catch (GitClone.Failed e) {
+                throw ApiException.badRequest("git clone of " + shown + " failed: " + (e.tooLarge ? e.getMessage()
+                        : Redaction.redact(String.join(" ", e.output.subList(Math.max(0, e.output.size() - 3),
+                                e.output.size())).strip()) + (e.output.isEmpty() ? e.getMessage() : "")));
             }
             Path archive = Files.createTempFile("slipway-git-", ".tar.gz");
             try (OutputStream out = Files.newOutputStream(archive)) {
@@ -79,7 +84,7 @@ public class GitSource {
             }
             return archive;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot fetch " + redacted(url) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot fetch " + shown + ": " + Redaction.redact(e.getMessage()), e);
         } finally {
             deleteTree(work);
         }
@@ -105,7 +110,8 @@ public class GitSource {
         }
         String where;
         try {
-            where = redacted(new URI(request.git()));
+            new URI(request.git());
+            where = Redaction.redact(request.git());
         } catch (URISyntaxException e) {
             where = "(not a URL)";
         }
@@ -120,7 +126,7 @@ public class GitSource {
         try {
             url = new URI(request.git());
         } catch (URISyntaxException e) {
-            throw ApiException.badRequest("git URL is not a URL: " + e.getMessage());
+            throw ApiException.badRequest("git URL is not a URL: " + Redaction.redact(e.getMessage()));
         }
         if (url.getScheme() == null || !protocols.contains(url.getScheme().toLowerCase())) {
             throw ApiException.badRequest("git URL scheme \"" + (url.getScheme() == null ? "" : url.getScheme())
@@ -132,22 +138,26 @@ public class GitSource {
         return url;
     }
 
-    private Map<String, String> environment() {
+    /** Only what git needs, and no configuration but the command line's. */
+    static Map<String, String> environment(Map<String, String> from, Path home, List<String> protocols) {
         Map<String, String> env = new HashMap<>();
-        System.getenv().forEach((key, value) -> {
+        from.forEach((key, value) -> {
             if (PASSED.contains(key)) {
                 env.put(key, value);
             }
         });
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.toString());
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.put("GIT_CONFIG_GLOBAL", "/dev/null");
         env.put("GIT_ALLOW_PROTOCOL", String.join(":", protocols));
         env.put("GIT_TERMINAL_PROMPT", "0");
+        // Never prompt for an ssh password or passphrase: there is nobody to answer.
+        env.put("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
         return env;
     }
 
-    private static String redacted(URI url) {
-        if (url.getUserInfo() == null) {
-            return url.toString();
-        }
-        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + url.getPath();
+    private Map<String, String> environment(Path home) {
+        return environment(System.getenv(), home, protocols);
     }
 }

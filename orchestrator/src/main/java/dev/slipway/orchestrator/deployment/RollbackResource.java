@@ -2,6 +2,7 @@ package dev.slipway.orchestrator.deployment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.app.App;
 import io.smallrye.mutiny.Uni;
@@ -27,10 +28,12 @@ public class RollbackResource {
 
     private final Mutiny.SessionFactory sessions;
     private final DeploymentProcess process;
+    private final int kept;
 
-    public RollbackResource(Mutiny.SessionFactory sessions, DeploymentProcess process) {
+    public RollbackResource(Mutiny.SessionFactory sessions, DeploymentProcess process, SlipwayConfig config) {
         this.sessions = sessions;
         this.process = process;
+        this.kept = config.retention().releases();
     }
 
     /** A new deployment that runs an earlier release's artifact again: no build, same configuration. */
@@ -43,6 +46,10 @@ public class RollbackResource {
                     Release current = releases.stream().filter(r -> r.deploymentId.equals(app.currentDeployment))
                             .findFirst().orElse(null);
                     Release target = target(name, releases, current, wanted);
+                    if (releases.indexOf(target) >= kept) {
+                        throw new ApiException(Response.Status.CONFLICT, "release " + target.version + " of app \"" + name
+                                + "\" is older than the " + kept + " whose files are kept (slipway.retention.releases)");
+                    }
                     return session.find(Deployment.class, target.deploymentId).map(d -> new DeploymentProcess.Origin(
                             java.nio.file.Path.of(d.source), EventCodec.readStored(d.config, new TypeReference<>() { }),
                             EventCodec.readStored(d.artifact, new TypeReference<>() { }),

@@ -15,21 +15,21 @@ import javax.crypto.spec.SecretKeySpec;
 public enum GitHost {
 
     /** {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>}. */
-    GITHUB("X-GitHub-Event", "push", "repository", "clone_url") {
+    GITHUB("X-GitHub-Event", "X-GitHub-Delivery", "push", "repository", "clone_url", "name") {
         @Override
         boolean verify(UnaryOperator<String> headers, byte[] body, String secret) {
             return matches(headers.apply("X-Hub-Signature-256"), "sha256=" + hmac(secret, body));
         }
     },
     /** {@code X-Gitlab-Token: <the secret>}. */
-    GITLAB("X-Gitlab-Event", "Push Hook", "project", "git_http_url") {
+    GITLAB("X-Gitlab-Event", "X-Gitlab-Event-UUID", "Push Hook", "project", "git_http_url", "path") {
         @Override
         boolean verify(UnaryOperator<String> headers, byte[] body, String secret) {
             return matches(headers.apply("X-Gitlab-Token"), secret);
         }
     },
     /** {@code X-Gitea-Signature: <hex HMAC-SHA256 of the body>}. */
-    GITEA("X-Gitea-Event", "push", "repository", "clone_url") {
+    GITEA("X-Gitea-Event", "X-Gitea-Delivery", "push", "repository", "clone_url", "name") {
         @Override
         boolean verify(UnaryOperator<String> headers, byte[] body, String secret) {
             return matches(headers.apply("X-Gitea-Signature"), hmac(secret, body));
@@ -40,15 +40,20 @@ public enum GitHost {
     private static final String NO_COMMIT = "0000000000000000000000000000000000000000";
 
     private final String eventHeader;
+    private final String deliveryHeader;
     private final String pushEvent;
     private final String repositoryField;
     private final String cloneUrlField;
+    private final String nameField;
 
-    GitHost(String eventHeader, String pushEvent, String repositoryField, String cloneUrlField) {
+    GitHost(String eventHeader, String deliveryHeader, String pushEvent, String repositoryField, String cloneUrlField,
+            String nameField) {
         this.eventHeader = eventHeader;
+        this.deliveryHeader = deliveryHeader;
         this.pushEvent = pushEvent;
         this.repositoryField = repositoryField;
         this.cloneUrlField = cloneUrlField;
+        this.nameField = nameField;
     }
 
     public static Optional<GitHost> named(String name) {
@@ -69,6 +74,16 @@ public enum GitHost {
         return event == null ? "" : event;
     }
 
+    /** The id the host gives this delivery (the same on its own redeliveries), or null. */
+    String delivery(UnaryOperator<String> headers) {
+        String id = headers.apply(deliveryHeader);
+        return id == null || id.isBlank() ? null : id.strip();
+    }
+
+    String deliveryHeader() {
+        return deliveryHeader;
+    }
+
     boolean isPush(String event) {
         return pushEvent.equals(event);
     }
@@ -83,7 +98,7 @@ public enum GitHost {
         }
         boolean deleted = payload.path("deleted").asBoolean(false) || NO_COMMIT.equals(payload.path("after").asText());
         return Optional.of(new PushEvent(cloneUrl, ref.substring(BRANCHES.length()),
-                repository.path("default_branch").asText("main"), deleted));
+                repository.path("default_branch").asText("main"), deleted, repository.path(nameField).asText("")));
     }
 
     private static String text(JsonNode node, String field) {

@@ -41,17 +41,25 @@ class GitHostTest {
 
     @Test
     void readsThePushOfEachHostsPayload() throws Exception {
-        assertEquals(Optional.of(new PushEvent("https://github.com/o/r.git", "main", "main", false)),
+        assertEquals(Optional.of(new PushEvent("https://github.com/o/r.git", "main", "main", false, "r")),
                 GitHost.GITHUB.push(json.readTree("{\"ref\":\"refs/heads/main\",\"after\":\"abc\",\"deleted\":false,"
-                        + "\"repository\":{\"clone_url\":\"https://github.com/o/r.git\",\"default_branch\":\"main\"}}")));
-        assertEquals(Optional.of(new PushEvent("https://gitlab.com/o/r.git", "dev", "main", true)),
+                        + "\"repository\":{\"name\":\"r\",\"clone_url\":\"https://github.com/o/r.git\",\"default_branch\":\"main\"}}")));
+        assertEquals(Optional.of(new PushEvent("https://gitlab.com/o/r.git", "dev", "main", true, "r")),
                 GitHost.GITLAB.push(json.readTree("{\"ref\":\"refs/heads/dev\","
                         + "\"after\":\"0000000000000000000000000000000000000000\","
-                        + "\"project\":{\"git_http_url\":\"https://gitlab.com/o/r.git\",\"default_branch\":\"main\"}}")));
+                        + "\"project\":{\"path\":\"r\",\"name\":\"R (display name)\",\"git_http_url\":\"https://gitlab.com/o/r.git\",\"default_branch\":\"main\"}}")));
         assertEquals(Optional.empty(), GitHost.GITEA.push(json.readTree("{\"ref\":\"refs/tags/v1\","
                 + "\"repository\":{\"clone_url\":\"https://gitea.example.com/o/r.git\"}}")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GitHost.GITHUB.push(json.readTree("{\"ref\":\"refs/heads/main\"}")));
         assertEquals("the payload has no \"clone_url\"", e.getMessage());
+    }
+
+    @Test
+    void eachHostNamesItsDeliveries() {
+        assertEquals("d-1", GitHost.GITHUB.delivery(Map.of("X-GitHub-Delivery", "d-1")::get));
+        assertEquals("d-2", GitHost.GITEA.delivery(Map.of("X-Gitea-Delivery", " d-2 ")::get));
+        assertEquals("d-3", GitHost.GITLAB.delivery(Map.of("X-Gitlab-Event-UUID", "d-3")::get));
+        assertEquals(null, GitHost.GITHUB.delivery(Map.of("X-Gitea-Delivery", "d-2")::get));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -80,10 +81,10 @@ public final class AppConfigParser {
                 new AppConfig.Build(strategyName("build", "strategy"), strategyName("build", "toolchain"),
                         relativePath("build", "static-dir")),
                 new AppConfig.Deploy(strategyName("deploy", "strategy")),
-                stringTable("run", Names.PROCESS_TYPE, "a lower-case process type such as web"),
-                env(stringTable("env", Names.ENV_KEY, "letters, digits and '_', not starting with a digit")),
+                stringTable("run", Names.PROCESS_TYPE, "a lower-case process type such as web", true),
+                env(stringTable("env", Names.ENV_KEY, "letters, digits and '_', not starting with a digit", false)),
                 new AppConfig.Healthcheck(healthcheckPath(), healthcheckTimeout()),
-                stringTable("hooks", Pattern.compile(".*"), ""),
+                stringTable("hooks", Pattern.compile(".*"), "", true),
                 new AppConfig.Proxy(domains()),
                 addons(),
                 Map.of(),
@@ -165,7 +166,12 @@ public final class AppConfigParser {
         return path;
     }
 
-    private Map<String, String> stringTable(String section, Pattern keyShape, String keyRule) throws ConfigException {
+    /**
+     * A table of scalar values. Commands ({@code [run]}, {@code [hooks]}) must be strings: a number or
+     * an array there is a mistake that would otherwise run as something the author did not write.
+     */
+    private Map<String, String> stringTable(String section, Pattern keyShape, String keyRule, boolean stringsOnly)
+            throws ConfigException {
         TomlTable table = toml.getTable(List.of(section));
         Map<String, String> values = new LinkedHashMap<>();
         if (table == null) {
@@ -177,6 +183,10 @@ public final class AppConfigParser {
                 throw error(where, "[" + section + "] key \"" + Names.printable(key) + "\" is invalid: " + keyRule);
             }
             Object value = table.get(List.of(key));
+            if (stringsOnly && !(value instanceof String text && !text.isBlank())) {
+                throw error(where, "[" + section + "] " + key + " must be a non-empty string (a command line), not "
+                        + typeOf(value));
+            }
             if (value instanceof String || value instanceof Long || value instanceof Boolean || value instanceof Double) {
                 values.put(key, value.toString());
             } else {
@@ -224,6 +234,20 @@ public final class AppConfigParser {
         return timeout;
     }
 
+    private static String typeOf(Object value) {
+        if (value instanceof TomlArray) {
+            return "an array";
+        }
+        if (value instanceof TomlTable) {
+            return "a table";
+        }
+        if (value instanceof String) {
+            return "an empty string";
+        }
+        return value instanceof Boolean ? "a boolean" : "a number";
+    }
+
+    /** Host names, normalised as DNS compares them: lower case, without the root's trailing dot, once each. */
     private List<String> domains() throws ConfigException {
         Object value = toml.get(List.of("proxy", "domains"));
         List<String> domains = new ArrayList<>();
@@ -235,13 +259,26 @@ public final class AppConfigParser {
         }
         for (int i = 0; i < array.size(); i++) {
             Object item = array.get(i);
-            if (!(item instanceof String domain) || !DOMAIN.matcher(domain).matches()) {
-                throw error("proxy.domains", "[proxy] domains[" + i + "] must be a lower-case host name such as"
-                        + " \"hello.example.com\"");
+            String domain = item instanceof String text ? normalisedDomain(text) : null;
+            if (domain == null || !DOMAIN.matcher(domain).matches()) {
+                throw error("proxy.domains", "[proxy] domains[" + i + "] "
+                        + (item instanceof String text ? "\"" + Names.printable(text) + "\" " : "")
+                        + "must be a host name such as \"hello.example.com\"");
             }
-            domains.add(domain);
+            if (!domains.contains(domain)) {
+                domains.add(domain);
+            }
         }
         return domains;
+    }
+
+    private static String normalisedDomain(String text) {
+        // ASCII only (IDNs in their xn-- form): lower-casing some non-ASCII letters yields ASCII ones.
+        if (text.chars().anyMatch(c -> c > 127)) {
+            return null;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
     private List<AppConfig.Addon> addons() throws ConfigException {

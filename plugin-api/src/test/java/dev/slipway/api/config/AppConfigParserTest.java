@@ -80,7 +80,36 @@ class AppConfigParserTest {
         assertProblem("[env]\n\"1BAD\" = \"x\"\n", "line 2: [env] key \"1BAD\" is invalid");
         assertProblem("[proxy]\ndomains = [\"ok.example.com\", \"Not A Host\"]\n", "line 2: [proxy] domains[1]");
         assertProblem("[build]\nstatic-dir = \"../outside\"\n", "line 2: [build] static-dir must be a path inside the app");
-        assertProblem("[run]\nweb = [\"node\"]\n", "line 2: [run] web must be a string");
+        assertProblem("[run]\nweb = [\"node\"]\n", "line 2: [run] web must be a non-empty string");
+    }
+
+    @Test
+    void domainsAreNormalisedAsDnsComparesThem() throws Exception {
+        AppConfig config = AppConfigParser.parse(
+                "[proxy]\ndomains = [\"Shop.Example.COM.\", \"shop.example.com\", \"xn--bcher-kva.example\"]\n",
+                "slipway.toml");
+        assertEquals(List.of("shop.example.com", "xn--bcher-kva.example"), config.proxy().domains());
+    }
+
+    @Test
+    void hostileDomainsAreRefused() {
+        for (String bad : List.of("", ".", "a..b", "-a.com", "a-.com", "a b.com", "*.example.com", "a_b.com",
+                "b\u00fccher.example", "\u212aitchen.example", "a/b", "a.com:80", "[::1]", "x".repeat(64) + ".com")) {
+            assertProblem("[proxy]\ndomains = [\"" + bad + "\"]\n", "line 2: [proxy] domains[0]");
+        }
+        assertProblem("[proxy]\ndomains = [1]\n", "line 2: [proxy] domains[0] must be a host name");
+        assertProblem("[proxy]\ndomains = \"a.com\"\n", "line 2: [proxy] domains must be an array");
+    }
+
+    @Test
+    void commandsMustBeStrings() {
+        assertProblem("[run]\nweb = 8080\n", "line 2: [run] web must be a non-empty string (a command line), not a number");
+        assertProblem("[run]\nweb = true\n", "[run] web must be a non-empty string (a command line), not a boolean");
+        assertProblem("[run]\nweb = \"\"\n", "[run] web must be a non-empty string (a command line), not an empty string");
+        assertProblem("[run]\n\n[run.web]\ncmd = \"x\"\n", "line 3: [run] web must be a non-empty string (a command line), not a table");
+        assertProblem("[hooks]\npost_deploy = [\"npm\", \"run\"]\n",
+                "line 2: [hooks] post_deploy must be a non-empty string (a command line), not an array");
+        assertProblem("[hooks]\npre_stop = 3\n", "line 2: [hooks] pre_stop must be a non-empty string (a command line), not a number");
     }
 
     @Test

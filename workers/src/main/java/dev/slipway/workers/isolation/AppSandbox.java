@@ -56,7 +56,7 @@ record AppSandbox(AppUser user, List<Path> cgroupProcs, ResourceLimits limits, b
     @Override
     public Process start(List<String> command, Path dir, Map<String, String> env, Path logFile) throws IOException {
         if (user != null) {
-            new AppFiles().hostFileForApp(logFile, user);
+            new Ownership().hostFileForApp(logFile, user);
         }
         ProcessBuilder app = new ProcessBuilder(wrap(command)).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -52,7 +52,7 @@ public class Isolation {
     private final AppUsers users;
     private final Optional<Cgroups> cgroups;
     private final ResourceLimits ceiling;
-    private final AppFiles files = new AppFiles();
+    private final Ownership files = new Ownership();
     /** The worker's PATH without what an app's user cannot reach (root's own tool directories). */
     private final String appPath;
 
@@ -80,7 +80,7 @@ public class Isolation {
         WorkerConfig.Limits limits = config.limits();
         this.ceiling = new ResourceLimits(limits.processes(), limits.openFiles(), limits.memory(), limits.fileSize(),
                 limits.cpuTime());
-        this.appPath = enabled ? AppFiles.reachablePath(System.getenv("PATH")) : null;
+        this.appPath = enabled ? Ownership.reachablePath(System.getenv("PATH")) : null;
         if (enabled) {
             secureHome();
             LOG.infof("app isolation is on: each app runs as its own OS user (uids %s), %s", config.isolation().uidRange(),
@@ -200,7 +200,7 @@ public class Isolation {
     private void secureHome() {
         try {
             Files.createDirectories(home);
-            Files.setPosixFilePermissions(home, AppFiles.TRAVERSE_ONLY);
+            Files.setPosixFilePermissions(home, Ownership.TRAVERSE_ONLY);
             for (String dir : List.of("apps", "builds", "releases")) {
                 files.traverseOnly(home, home.resolve(dir));
             }

@@ -8,6 +8,7 @@ import dev.slipway.api.event.DeployFailed;
 import dev.slipway.api.event.DeployRequested;
 import dev.slipway.api.event.DeployStarted;
 import dev.slipway.api.event.Deployed;
+import dev.slipway.api.event.CleanupRequested;
 import dev.slipway.api.event.StopRequested;
 import dev.slipway.api.event.Stopped;
 import dev.slipway.workers.isolation.Isolation;
@@ -31,8 +32,10 @@ public class DeployStage {
 
     private final StageSupport stages;
     private final HookRunner hooks;
+    private final AppFiles files;
 
-    public DeployStage(StageSupport stages, HookRunner hooks) {
+    public DeployStage(StageSupport stages, HookRunner hooks, AppFiles files) {
+        this.files = files;
         this.stages = stages;
         this.hooks = hooks;
     }
@@ -45,6 +48,8 @@ public class DeployStage {
                 deploy(deploy);
             } else if (command instanceof StopRequested stop) {
                 stop(stop);
+            } else if (command instanceof CleanupRequested cleanup) {
+                cleanUp(cleanup);
             }
         });
     }
@@ -97,6 +102,25 @@ public class DeployStage {
         } catch (StageException | RuntimeException e) {
             LOG.errorf("release %s of %s could not be stopped: %s", release.releaseId(), release.app(), e.getMessage());
             log.line("stop failed: " + e.getMessage());
+        }
+    }
+
+    /** Removes what the orchestrator says is no longer needed; nobody waits for an answer, so failures are logged. */
+    void cleanUp(CleanupRequested command) {
+        StageLogs.MaskedLog log = stages.log(command, "cleanup");
+        try {
+            if (command.appDeleted()) {
+                // Its processes and user first: nothing of the app may write while its files go.
+                stages.isolation().destroy(command.app());
+                files.destroyed(command.app());
+                log.line("files and OS user of deleted app " + command.app() + " removed");
+            } else {
+                files.removeDeployments(command.app(), command.deployments());
+                log.line("files of " + command.deployments().size() + " deployments of " + command.app()
+                        + " past retention removed");
+            }
+        } catch (IOException | StageException | RuntimeException e) {
+            LOG.errorf("files of %s could not be removed: %s", command.app(), e.getMessage());
         }
     }
 

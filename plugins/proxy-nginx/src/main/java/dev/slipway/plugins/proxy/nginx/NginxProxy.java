@@ -74,6 +74,12 @@ public final class NginxProxy implements ProxyStrategy {
                 throw new StageException("could not delete " + site + ": " + e.getMessage(), e);
             }
             context.log().line("removed " + site);
+            try {
+                // The copy kept to restore a failed change: the app is gone, so is what it had.
+                Files.deleteIfExists(site.resolveSibling(site.getFileName() + ".previous"));
+            } catch (IOException e) {
+                context.log().line("could not delete " + site + ".previous: " + e.getMessage());
+            }
             if (nginx.master().isEmpty()) {
                 context.log().line("nginx is not running; it will start without app " + app);
                 return;

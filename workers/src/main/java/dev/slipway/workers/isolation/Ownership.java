@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * Who owns what under {@code $SLIPWAY_HOME}. Links are never followed: a build is the app's own
  * code and may plant a link to {@code /etc/shadow} in its tree, hoping the host chowns the target.
  */
-final class AppFiles {
+final class Ownership {
 
     static final Set<PosixFilePermission> TRAVERSE_ONLY = PosixFilePermissions.fromString("rwx--x--x");
     static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
