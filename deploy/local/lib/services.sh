@@ -5,8 +5,6 @@
 ORCHESTRATOR_JAR="$REPO/orchestrator/target/quarkus-app/quarkus-run.jar"
 WORKERS_JAR="$REPO/workers/target/quarkus-app/quarkus-run.jar"
 API_TOKEN_FILE="$SLIPWAY_HOME/api-token"
-# Seals the apps' config vars; the orchestrator and the workers share it.
-SECRETS_KEY_FILE="$SLIPWAY_HOME/secrets-key"
 SERVICE_READY_TIMEOUT=${SLIPWAY_READY_TIMEOUT:-90}
 SERVICE_STOP_GRACE=20
 
@@ -65,12 +63,7 @@ orchestrator_launch() {
     "QUARKUS_DATASOURCE_USERNAME=slipway" \
     "QUARKUS_DATASOURCE_PASSWORD=$db_password" \
     "SLIPWAY_API_TOKEN=$token" \
-    "SLIPWAY_SECRETS_KEY=$(secrets_key)"
-}
-
-secrets_key() {
-  ensure_key "$SECRETS_KEY_FILE"
-  first_line "$SECRETS_KEY_FILE"
+    "SLIPWAY_SECRETS_KEY_FILE=$(secrets_key_file)"
 }
 
 # The workers' HTTP port only serves health and metrics: loopback only.
@@ -82,7 +75,7 @@ workers_launch() {
     "QUARKUS_HTTP_PORT=$SLIPWAY_WORKER_PORT" \
     "QUARKUS_HTTP_HOST=127.0.0.1" \
     "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$SLIPWAY_KAFKA_PORT" \
-    "SLIPWAY_SECRETS_KEY=$(secrets_key)"
+    "SLIPWAY_SECRETS_KEY_FILE=$(secrets_key_file)"
 }
 
 service_stop() { stop_pid "$1" "$RUN_DIR/$1.pid" "$SERVICE_STOP_GRACE"; }

@@ -57,7 +57,7 @@ public class BuildStage {
             stages.report(new BuildStarted(command.deploymentId(), command.app(), command.attempt(), builder.name(),
                     chosen.reason()));
             BuildArtifact artifact = builder.build(new StageContexts.Build(command.app(), command.deploymentId(), workDir,
-                    stages.environment().env(command.config()), log, stages.environment().settings(builder.name()), tree,
+                    stages.environment().env(command.app(), command.config()), log, stages.environment().settings(builder.name()), tree,
                     stages.plugins().toolchains()));
             stages.report(new Built(command.deploymentId(), command.app(), command.attempt(), artifact));
         } catch (StageException e) {

@@ -63,7 +63,7 @@ public class DeployStage {
                     .resolve(Integer.toString(command.attempt()));
             Workspace.recreate(workDir);
             DeploymentInfo release = deployer.deploy(new StageContexts.Deploy(command.app(), command.deploymentId(),
-                    workDir, stages.environment().env(command.config()), log, stages.environment().settings(deployer.name()),
+                    workDir, stages.environment().env(command.app(), command.config()), log, stages.environment().settings(deployer.name()),
                     command.artifact(), command.config()));
             stages.report(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
         } catch (StageException e) {

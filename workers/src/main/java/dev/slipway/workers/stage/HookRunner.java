@@ -33,6 +33,6 @@ public class HookRunner {
         LifecycleHook hook = StrategySelector.select("hook", plugins.hooks(), null, h -> h.accept(point, config),
                 "the " + point + " hook", log).strategy();
         hook.run(point, new StageContexts.Hook(command.app(), command.deploymentId(), artifact.root(),
-                environment.env(config), log, environment.settings(hook.name()), release, artifact, config));
+                environment.env(command.app(), config), log, environment.settings(hook.name()), release, artifact, config));
     }
 }

@@ -2,7 +2,9 @@ package dev.slipway.workers.stage;
 
 import dev.slipway.api.StageException;
 import dev.slipway.api.config.AppConfig;
-import dev.slipway.messaging.SecretBox;
+import dev.slipway.messaging.secrets.KeyFile;
+import dev.slipway.messaging.secrets.SecretBox;
+import io.quarkus.runtime.Startup;
 import dev.slipway.workers.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -13,17 +15,19 @@ import java.util.Optional;
 /**
  * What strategies get besides the command itself: the environment (the worker's pass-through
  * variables, then the app's own) and each strategy's settings from the worker's configuration.
+ * Made at start, so that a missing or wrong key file stops the worker there, not at a stage.
  */
+@Startup
 @ApplicationScoped
 public class StageEnvironment {
 
     private final WorkerConfig config;
     private final Map<String, String> passedThrough;
-    private final Optional<SecretBox> box;
+    private final Optional<KeyFile> keys;
 
     public StageEnvironment(WorkerConfig config) {
         this.config = config;
-        this.box = config.secrets().key().filter(k -> !k.isBlank()).map(SecretBox::new);
+        this.keys = config.secrets().keyFile().map(KeyFile::new);
         Map<String, String> own = new LinkedHashMap<>();
         for (String name : config.passEnv()) {
             String value = System.getenv(name);
@@ -35,10 +39,10 @@ public class StageEnvironment {
     }
 
     /** The worker's pass-through variables, then the app's env, then its config vars, opened. */
-    public Map<String, String> env(AppConfig app) throws StageException {
+    public Map<String, String> env(String app, AppConfig config) throws StageException {
         Map<String, String> env = new LinkedHashMap<>(passedThrough);
-        env.putAll(app.env());
-        env.putAll(opened(app));
+        env.putAll(config.env());
+        env.putAll(opened(app, config));
         return env;
     }
 
@@ -47,19 +51,23 @@ public class StageEnvironment {
         return passedThrough;
     }
 
-    /** The app's config vars in clear, for its processes and to keep them out of stage logs. */
-    public Map<String, String> opened(AppConfig app) throws StageException {
-        if (app == null || app.sealedEnv().isEmpty()) {
+    /**
+     * The config vars of {@code app} in clear, for its processes and to keep them out of stage logs.
+     * They open only as the app's own: a value sealed for another app or var is refused.
+     */
+    public Map<String, String> opened(String app, AppConfig config) throws StageException {
+        if (config == null || config.sealedEnv().isEmpty()) {
             return Map.of();
         }
-        if (box.isEmpty()) {
-            throw new StageException("the app has config vars, but this worker has no slipway.secrets.key to open"
-                    + " them; give it the orchestrator's (SLIPWAY_SECRETS_KEY)");
+        if (keys.isEmpty()) {
+            throw new StageException("the app has config vars, but this worker has no slipway.secrets.key-file to open"
+                    + " them; give it the orchestrator's (SLIPWAY_SECRETS_KEY_FILE)");
         }
+        SecretBox box = keys.get().box();
         Map<String, String> opened = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : app.sealedEnv().entrySet()) {
+        for (Map.Entry<String, String> entry : config.sealedEnv().entrySet()) {
             try {
-                opened.put(entry.getKey(), box.get().open(entry.getValue()));
+                opened.put(entry.getKey(), box.open(new SecretBox.Owner(app, entry.getKey()), entry.getValue()));
             } catch (IllegalArgumentException e) {
                 throw new StageException("config var " + entry.getKey() + ": " + e.getMessage());
             }

@@ -70,7 +70,7 @@ public class StageLogs {
                 : command instanceof HookRequested h ? h.config()
                 : command instanceof StopRequested s ? s.config() : null;
         try {
-            return environment.opened(config).values().stream().filter(v -> v.length() >= MIN_MASKED)
+            return environment.opened(command.app(), config).values().stream().filter(v -> v.length() >= MIN_MASKED)
                     .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         } catch (StageException e) {
             return List.of(); // the stage itself fails on the same problem, saying so
