@@ -24,7 +24,7 @@ final class SealedJson {
     private SealedJson() {
     }
 
-    /** @param json changed in place: {@code json()} is the new text when something was re-sealed, else {@code null} */
+    /** @param json the document's new text when something was re-sealed; {@code null} when it is to stay as stored */
     record Outcome(String json, Tally tally) {
     }
 
