@@ -25,14 +25,6 @@ ensure_secret() {
   fi
 }
 
-# ensure_key FILE: creates FILE once with 32 random bytes in base64 (the config vars' AES key).
-ensure_key() {
-  local file=$1
-  if [[ ! -s "$file" ]]; then
-    head -c 32 /dev/urandom | base64 | write_secret "$file"
-  fi
-}
-
 # first_line FILE: the first line of FILE, with or without a final newline.
 first_line() {
   local line=""

@@ -5,8 +5,6 @@
 ORCHESTRATOR_JAR="$REPO/orchestrator/target/quarkus-app/quarkus-run.jar"
 WORKERS_JAR="$REPO/workers/target/quarkus-app/quarkus-run.jar"
 API_TOKEN_FILE="$SLIPWAY_HOME/api-token"
-# Seals the apps' config vars; the orchestrator and the workers share it.
-SECRETS_KEY_FILE="$SLIPWAY_HOME/secrets-key"
 SERVICE_READY_TIMEOUT=${SLIPWAY_READY_TIMEOUT:-90}
 SERVICE_STOP_GRACE=20
 
@@ -79,7 +77,7 @@ orchestrator_launch() {
     "QUARKUS_DATASOURCE_USERNAME=slipway" \
     "QUARKUS_DATASOURCE_PASSWORD=$db_password" \
     "SLIPWAY_API_TOKEN=$token" \
-    "SLIPWAY_SECRETS_KEY=$(secrets_key)"
+    "SLIPWAY_SECRETS_KEY_FILE=$(secrets_key_file)"
 }
 
 # HTTPS for the API when SLIPWAY_API_TLS_CERT and SLIPWAY_API_TLS_KEY name PEM files: then the
@@ -110,11 +108,6 @@ api_url() {
   printf '%s\n' "$scheme://$host:$SLIPWAY_API_PORT"
 }
 
-secrets_key() {
-  ensure_key "$SECRETS_KEY_FILE"
-  first_line "$SECRETS_KEY_FILE"
-}
-
 # The workers' HTTP port only serves health and metrics: loopback only.
 workers_launch() {
   local jaas
@@ -129,7 +122,7 @@ workers_launch() {
     "KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT" \
     "KAFKA_SASL_MECHANISM=SCRAM-SHA-512" \
     "KAFKA_SASL_JAAS_CONFIG=$jaas" \
-    "SLIPWAY_SECRETS_KEY=$(secrets_key)"
+    "SLIPWAY_SECRETS_KEY_FILE=$(secrets_key_file)"
 }
 
 service_stop() { stop_pid "$1" "$RUN_DIR/$1.pid" "$SERVICE_STOP_GRACE"; }

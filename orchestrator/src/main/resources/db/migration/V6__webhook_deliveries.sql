@@ -10,7 +10,7 @@ create table webhook_deliveries (
 );
 create index webhook_deliveries_by_time on webhook_deliveries (received_at);
 
--- An app's own webhook secret, sealed with a key derived from slipway.secrets.key; when an app has
+-- An app's own webhook secret, sealed with the config vars' key ring (re-sealed by a rotation); when an app has
 -- none, slipway.webhooks.secret verifies its webhooks.
 create table webhook_secrets (
     app        varchar(63) primary key references apps (name) on delete cascade,

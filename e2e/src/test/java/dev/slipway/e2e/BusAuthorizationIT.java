@@ -107,7 +107,7 @@ class BusAuthorizationIT {
         Path home = SlipwayStack.HOME;
         for (Path secret : List.of(Bus.CREDENTIALS.resolve("admin"), Bus.CREDENTIALS.resolve("orchestrator"),
                 Bus.CREDENTIALS.resolve("worker"), home.resolve("kafka/server.properties"),
-                home.resolve("postgres/password"), home.resolve("api-token"), home.resolve("secrets-key"))) {
+                home.resolve("postgres/password"), home.resolve("api-token"), home.resolve("secrets-keys"))) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)), secret::toString);
         }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Bus.CREDENTIALS)));
@@ -119,7 +119,8 @@ class BusAuthorizationIT {
         Map<String, String> secrets = Map.of(
                 "the database password", Files.readString(home.resolve("postgres/password")).strip(),
                 "the API token", Files.readString(home.resolve("api-token")).strip(),
-                "the secrets key", Files.readString(home.resolve("secrets-key")).strip(),
+                // A key ring line is "<version> <key>": the key is what must not show.
+                "the secrets key", Files.readAllLines(home.resolve("secrets-keys")).get(0).split(" ")[1],
                 "the Kafka admin password", Bus.password("admin"),
                 "the orchestrator's Kafka password", Bus.password("orchestrator"),
                 "the workers' Kafka password", Bus.password("worker"));

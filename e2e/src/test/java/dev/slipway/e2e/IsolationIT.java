@@ -64,7 +64,7 @@ class IsolationIT {
     @Test
     void slipwaysOwnSecretsAndTheHostsAreOutOfReach() throws Exception {
         Path home = SlipwayStack.HOME;
-        List<Path> secrets = new ArrayList<>(List.of(home.resolve("secrets-key"), home.resolve("api-token"),
+        List<Path> secrets = new ArrayList<>(List.of(home.resolve("secrets-keys"), home.resolve("api-token"),
                 home.resolve("postgres/password"), Path.of("/etc/shadow"), home.resolve("logs/orchestrator.log"),
                 home.resolve("logs/workers.log"), home.resolve("kafka/credentials/worker"),
                 home.resolve("kafka/credentials/orchestrator"), home.resolve("kafka/credentials/admin"),
@@ -115,7 +115,7 @@ class IsolationIT {
     @Test
     void slipwaysHomeIsClosedToOthersAndItsSecretsAreOwnerOnly() throws Exception {
         assertEquals("rwx--x--x", perms(SlipwayStack.HOME));
-        for (String secret : List.of("secrets-key", "api-token", "postgres/password")) {
+        for (String secret : List.of("secrets-keys", "api-token", "postgres/password")) {
             assertEquals("rw-------", perms(SlipwayStack.HOME.resolve(secret)), secret);
         }
         assertEquals("rwx------", perms(Apps.home("probe")));

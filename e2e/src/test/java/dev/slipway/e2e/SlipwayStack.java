@@ -138,6 +138,21 @@ public final class SlipwayStack implements BeforeAllCallback {
         }
     }
 
+    /** One value from the stack's database, as {@code psql -At} prints it; the password never on a command line. */
+    static String sql(String query) throws IOException, InterruptedException {
+        Path bin = Path.of(System.getenv().getOrDefault("SLIPWAY_PG_BIN", "/usr/lib/postgresql/15/bin"), "psql");
+        ProcessBuilder builder = new ProcessBuilder(Files.isExecutable(bin) ? bin.toString() : "psql", "-X", "-At",
+                "-h", "127.0.0.1", "-p", Integer.toString(PG_PORT), "-U", "slipway", "-d", "slipway", "-c", query)
+                .redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", Files.readString(HOME.resolve("postgres/password")).strip());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes()).strip();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("psql " + query + ": " + out);
+        }
+        return out;
+    }
+
     /** The last lines of every service log: printed when a test fails, so CI shows why. */
     static String serviceLogs() {
         StringBuilder out = new StringBuilder();

@@ -58,8 +58,12 @@ public interface SlipwayConfig {
     }
 
     interface Secrets {
-        /** Base64 of 32 random bytes, shared with the workers; seals config vars. Absent = no config vars. */
-        Optional<String> key();
+        /**
+         * The key ring, shared with the workers: a file of mode 0600 with lines
+         * {@code <version> <base64 of 32 random bytes>}; the newest version seals config vars, every
+         * listed version opens them. Read again when it changes. Absent = no config vars.
+         */
+        Optional<Path> keyFile();
     }
 
     interface Webhooks {

@@ -79,8 +79,12 @@ public interface WorkerConfig {
     }
 
     interface Secrets {
-        /** The orchestrator's key (base64 of 32 bytes): opens the apps' config vars. */
-        Optional<String> key();
+        /**
+         * The orchestrator's key ring file (lines {@code <version> <base64 of 32 bytes>}, mode 0600):
+         * every listed version opens the apps' config vars. Read again when it changes, so a value
+         * sealed with a newly added version opens at once.
+         */
+        Optional<Path> keyFile();
     }
 
     interface Build {

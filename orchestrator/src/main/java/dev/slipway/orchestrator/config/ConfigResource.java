@@ -76,7 +76,7 @@ public class ConfigResource {
                                     ConfigVar v = found != null ? found : new ConfigVar();
                                     v.app = app;
                                     v.key = entry.getKey();
-                                    v.sealed = secrets.seal(entry.getValue());
+                                    v.sealed = secrets.seal(app, entry.getKey(), entry.getValue());
                                     v.updatedAt = now;
                                     return found != null ? Uni.createFrom().voidItem() : session.persist(v);
                                 }))

@@ -1,25 +1,38 @@
 package dev.slipway.orchestrator.config;
 
-import dev.slipway.messaging.SecretBox;
+import dev.slipway.messaging.secrets.KeyFile;
+import dev.slipway.messaging.secrets.SecretBox;
 import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.api.ApiException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
-/** Seals config values with {@code slipway.secrets.key}; without a key there are no config vars. */
+/**
+ * Seals config values with the key ring of {@code slipway.secrets.key-file}; without one there are
+ * no config vars. Read at start, so that a missing or wrong key file stops the orchestrator there
+ * rather than at the first config var. The file is looked at (one {@code stat}) at each use, which
+ * is what lets a rotation take effect without a restart.
+ */
+@Startup
 @ApplicationScoped
 public class Secrets {
 
-    private final Optional<SecretBox> box;
+    private final Optional<KeyFile> keys;
 
     public Secrets(SlipwayConfig config) {
-        this.box = config.secrets().key().filter(k -> !k.isBlank()).map(SecretBox::new);
+        this.keys = config.secrets().keyFile().map(KeyFile::new);
     }
 
-    public String seal(String value) {
-        return box.orElseThrow(() -> new ApiException(Response.Status.SERVICE_UNAVAILABLE,
-                "config vars need slipway.secrets.key (SLIPWAY_SECRETS_KEY) on the orchestrator and the workers"))
-                .seal(value);
+    public String seal(String app, String key, String value) {
+        return box().seal(new SecretBox.Owner(app, key), value);
+    }
+
+    /** The box of the key file as it is now. */
+    public SecretBox box() {
+        return keys.orElseThrow(() -> new ApiException(Response.Status.SERVICE_UNAVAILABLE,
+                "config vars need slipway.secrets.key-file (SLIPWAY_SECRETS_KEY_FILE) on the orchestrator and the workers"))
+                .box();
     }
 }

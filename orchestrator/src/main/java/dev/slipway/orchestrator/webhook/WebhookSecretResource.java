@@ -55,7 +55,7 @@ public class WebhookSecretResource {
             throw ApiException.badRequest("a webhook secret is {\"secret\": \"...\"}: " + MIN_LENGTH + " to " + MAX_LENGTH
                     + " printable ASCII characters without spaces");
         }
-        String sealed = secrets.seal(secret);
+        String sealed = secrets.seal(app, secret);
         return sessions.withTransaction(session -> App.existing(session, app)
                         .chain(found -> session.find(WebhookSecret.class, app))
                         .chain(existing -> {

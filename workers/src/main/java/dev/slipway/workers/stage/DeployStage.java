@@ -71,7 +71,7 @@ public class DeployStage {
             Isolation.AppBox box = stages.isolation().prepare(command.app(), command.config(), Isolation.RUN, true,
                     log.mask());
             DeploymentInfo release = deployer.deploy(new StageContexts.Deploy(command.app(), command.deploymentId(),
-                    workDir, stages.environment().env(command.config(), box), log,
+                    workDir, stages.environment().env(command.app(), command.config(), box), log,
                     stages.environment().settings(deployer.name()), box.sandbox(), command.artifact(), command.config()));
             stages.report(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
         } catch (StageException e) {

@@ -3,7 +3,9 @@ package dev.slipway.workers.stage;
 import dev.slipway.api.StageException;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.config.Names;
-import dev.slipway.messaging.SecretBox;
+import dev.slipway.messaging.secrets.KeyFile;
+import dev.slipway.messaging.secrets.SecretBox;
+import io.quarkus.runtime.Startup;
 import dev.slipway.workers.WorkerConfig;
 import dev.slipway.workers.isolation.Isolation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,17 +17,19 @@ import java.util.Optional;
 /**
  * What strategies get besides the command itself: the environment (the worker's pass-through
  * variables, then the app's own) and each strategy's settings from the worker's configuration.
+ * Made at start, so that a missing or wrong key file stops the worker there, not at a stage.
  */
+@Startup
 @ApplicationScoped
 public class StageEnvironment {
 
     private final WorkerConfig config;
     private final Map<String, String> passedThrough;
-    private final Optional<SecretBox> box;
+    private final Optional<KeyFile> keys;
 
     public StageEnvironment(WorkerConfig config) {
         this.config = config;
-        this.box = config.secrets().key().filter(k -> !k.isBlank()).map(SecretBox::new);
+        this.keys = config.secrets().keyFile().map(KeyFile::new);
         Map<String, String> own = new LinkedHashMap<>();
         for (String name : config.passEnv()) {
             String value = System.getenv(name);
@@ -36,17 +40,14 @@ public class StageEnvironment {
         this.passedThrough = Map.copyOf(own);
     }
 
-    /** The worker's pass-through variables, then the app's env, then its config vars, opened. */
-    public Map<String, String> env(AppConfig app) throws StageException {
+    /**
+     * What an app's stage runs with: the worker's pass-through variables, the app's env, its config
+     * vars opened, then what its box sets (its own HOME, TMPDIR and PATH, never the worker's).
+     */
+    public Map<String, String> env(String app, AppConfig config, Isolation.AppBox box) throws StageException {
         Map<String, String> env = new LinkedHashMap<>(passedThrough);
-        env.putAll(app.env());
-        env.putAll(opened(app));
-        return env;
-    }
-
-    /** As {@link #env(AppConfig)}, in the app's box: its own HOME and TMPDIR, never the worker's. */
-    public Map<String, String> env(AppConfig app, Isolation.AppBox box) throws StageException {
-        Map<String, String> env = env(app);
+        env.putAll(config.env());
+        env.putAll(opened(app, config));
         // Checked at upload too; here because the sandbox's first programs run as root with this environment.
         for (String key : env.keySet()) {
             String problem = Names.envKeyProblem(key);
@@ -63,19 +64,23 @@ public class StageEnvironment {
         return passedThrough;
     }
 
-    /** The app's config vars in clear, for its processes and to keep them out of stage logs. */
-    public Map<String, String> opened(AppConfig app) throws StageException {
-        if (app == null || app.sealedEnv().isEmpty()) {
+    /**
+     * The config vars of {@code app} in clear, for its processes and to keep them out of stage logs.
+     * They open only as the app's own: a value sealed for another app or var is refused.
+     */
+    public Map<String, String> opened(String app, AppConfig config) throws StageException {
+        if (config == null || config.sealedEnv().isEmpty()) {
             return Map.of();
         }
-        if (box.isEmpty()) {
-            throw new StageException("the app has config vars, but this worker has no slipway.secrets.key to open"
-                    + " them; give it the orchestrator's (SLIPWAY_SECRETS_KEY)");
+        if (keys.isEmpty()) {
+            throw new StageException("the app has config vars, but this worker has no slipway.secrets.key-file to open"
+                    + " them; give it the orchestrator's (SLIPWAY_SECRETS_KEY_FILE)");
         }
+        SecretBox box = keys.get().box();
         Map<String, String> opened = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : app.sealedEnv().entrySet()) {
+        for (Map.Entry<String, String> entry : config.sealedEnv().entrySet()) {
             try {
-                opened.put(entry.getKey(), box.get().open(entry.getValue()));
+                opened.put(entry.getKey(), box.open(new SecretBox.Owner(app, entry.getKey()), entry.getValue()));
             } catch (IllegalArgumentException e) {
                 throw new StageException("config var " + entry.getKey() + ": " + e.getMessage());
             }

@@ -62,7 +62,7 @@ public class StageLogs {
                 : command instanceof HookRequested h ? h.config()
                 : command instanceof StopRequested s ? s.config() : null;
         try {
-            return SecretMask.of(environment.opened(config).values());
+            return SecretMask.of(environment.opened(command.app(), config).values());
         } catch (StageException e) {
             return SecretMask.NONE; // the stage itself fails on the same problem, saying so
         }
