@@ -61,9 +61,36 @@ class SecretLeakIT {
         }
         assertTreeClean(SlipwayStack.HOME.resolve("kafka"));
         assertTreeClean(SlipwayStack.HOME.resolve("logs"));
-        assertTreeClean(SlipwayStack.HOME.resolve("releases/leaky"));
-        Path webLog = SlipwayStack.HOME.resolve("releases/leaky").resolve(failed.id()).resolve("1/web.log");
-        assertTrue(Files.readString(webLog).contains("token is ****"), "the app's log keeps its output, masked");
+        assertTreeClean(SlipwayStack.HOME.resolve("releases"));
+    }
+
+    /** A release that serves keeps its log (a failed one's goes with retention): it holds the output, masked. */
+    @Test
+    void aServingAppsOwnLogHoldsWhatItPrintedMasked(@TempDir Path dir) throws Exception {
+        api.createApp("chatty");
+        assertEquals(200, api.put("/api/apps/chatty/config", Map.of("API_TOKEN", TOKEN, "TLS_KEY", PEM)).status());
+
+        Api.Outcome served = api.deploy("chatty", Apps.python(dir, "chatty", """
+                [run]
+                web = "echo token is $API_TOKEN; printf '%s\\\\n' \\"$TLS_KEY\\"; exec python3 app.py"
+                """));
+
+        assertEquals("SUCCEEDED", served.state(), () -> served.deployment().toString());
+        Path webLog = SlipwayStack.HOME.resolve("releases/chatty").resolve(served.id()).resolve("1/web.log");
+        // The app says it listens once it has printed the secrets; the PEM's own lines are masked too.
+        assertTrue(Apps.eventually(() -> read(webLog).contains("listening on")), () -> read(webLog));
+        assertEquals(5, read(webLog).lines().filter(line -> line.contains("****")).count(), () -> read(webLog));
+        assertTrue(read(webLog).contains("token is ****"), () -> read(webLog));
+        assertClean(read(webLog));
+        assertTreeClean(SlipwayStack.HOME.resolve("releases/chatty"));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static void assertClean(String text) {

@@ -25,7 +25,7 @@ class SecretRotationIT {
     private static final String SECOND = "rotate-sekret-62";
     private static final String HOOKS = """
             [hooks]
-            post_deploy = "printf %s \\"$TOKEN\\" > token.txt"
+            post_deploy = "printf %s \\"$TOKEN\\" > $HOME/token.txt"
             """;
     private static final Path KEY_FILE = SlipwayStack.HOME.resolve("secrets-keys");
 
@@ -37,8 +37,7 @@ class SecretRotationIT {
         api.put("/api/apps/" + APP + "/config", Map.of("TOKEN", FIRST));
         Api.Outcome first = api.deploy(APP, Apps.python(Files.createDirectories(dir.resolve("one")), "one", HOOKS));
         assertEquals("SUCCEEDED", first.state(), () -> first.deployment().toString());
-        Path tree = Apps.builtTree(first);
-        assertEquals(FIRST, Files.readString(tree.resolve("token.txt")));
+        assertEquals(FIRST, Files.readString(Apps.home("rotating").resolve("token.txt")));
         int before = newestVersion();
         assertTrue(Integer.parseInt(storedAt(before)) > 0, "values sealed with key version " + before);
 
@@ -53,7 +52,7 @@ class SecretRotationIT {
         String id = running.body().get("id").asText();
         List<Api.Event> events = api.events(id);
         assertEquals("SUCCEEDED", api.get("/api/deployments/" + id).body().get("state").asText(), events::toString);
-        assertEquals(FIRST, Files.readString(Apps.builtTree(new Api.Outcome(id, events, null)).resolve("token.txt")));
+        assertEquals(FIRST, Files.readString(Apps.home("rotating").resolve("token.txt")));
 
         JsonNode again = api.post("/api/secrets/rotate", Map.of()).body();
         assertEquals(after, again.get("version").asInt(), again::toString);
@@ -71,7 +70,7 @@ class SecretRotationIT {
         List<Api.Event> thirdEvents = api.events(third);
         assertEquals("SUCCEEDED", api.get("/api/deployments/" + third).body().get("state").asText(),
                 thirdEvents::toString);
-        assertEquals(SECOND, Files.readString(Apps.builtTree(new Api.Outcome(id, events, null)).resolve("token.txt")),
+        assertEquals(SECOND, Files.readString(Apps.home("rotating").resolve("token.txt")),
                 "opened with the newest version alone");
     }
 

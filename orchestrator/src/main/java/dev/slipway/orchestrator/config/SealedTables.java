@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -31,6 +32,19 @@ final class SealedTables {
         Tally reseal(R row, SecretBox box);
     }
 
+    /** A row that holds one sealed value: re-sealed with the newest key unless it already is. */
+    private static Tally resealOne(SecretBox box, SecretBox.Owner owner, String sealed, Consumer<String> store) {
+        if (box.isCurrent(sealed)) {
+            return Tally.NONE;
+        }
+        try {
+            store.accept(box.reseal(owner, sealed));
+            return Tally.ONE;
+        } catch (IllegalArgumentException e) {
+            return Tally.UNREADABLE;
+        }
+    }
+
     static final List<Table<?>> ALL = List.of(new ConfigVars(), new WebhookSecretRows(), new Deployments(), new Outbox());
 
     /** app_config: one sealed value per row. */
@@ -48,15 +62,7 @@ final class SealedTables {
         }
 
         public Tally reseal(ConfigVar row, SecretBox box) {
-            if (box.isCurrent(row.sealed)) {
-                return Tally.NONE;
-            }
-            try {
-                row.sealed = box.reseal(new SecretBox.Owner(row.app, row.key), row.sealed);
-                return Tally.ONE;
-            } catch (IllegalArgumentException e) {
-                return Tally.UNREADABLE;
-            }
+            return resealOne(box, new SecretBox.Owner(row.app, row.key), row.sealed, value -> row.sealed = value);
         }
     }
 
@@ -74,15 +80,7 @@ final class SealedTables {
         }
 
         public Tally reseal(WebhookSecret row, SecretBox box) {
-            if (box.isCurrent(row.sealed)) {
-                return Tally.NONE;
-            }
-            try {
-                row.sealed = box.reseal(WebhookSecrets.owner(row.app), row.sealed);
-                return Tally.ONE;
-            } catch (IllegalArgumentException e) {
-                return Tally.UNREADABLE;
-            }
+            return resealOne(box, WebhookSecrets.owner(row.app), row.sealed, value -> row.sealed = value);
         }
     }
 

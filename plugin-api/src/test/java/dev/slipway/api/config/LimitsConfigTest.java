@@ -25,6 +25,16 @@ class LimitsConfigTest {
     }
 
     @Test
+    void theLimitsSurviveLoadingWithAProcfileAndADotEnv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("slipway.toml"), "[limits]\nmemory = \"256M\"\n");
+        java.nio.file.Files.writeString(dir.resolve("Procfile"), "web: python3 app.py\n");
+        java.nio.file.Files.writeString(dir.resolve(".env"), "A=1\n");
+
+        assertEquals(256L << 20, AppConfigLoader.load(dir).limits().memoryBytes());
+    }
+
+    @Test
     void absentLimitsAreTheServersDefaults() throws Exception {
         assertEquals(AppConfig.Limits.NONE, AppConfigParser.parse("[run]\nweb = \"x\"\n", "slipway.toml").limits());
     }

@@ -70,6 +70,7 @@ record AppSandbox(AppUser user, List<Path> cgroupProcs, ResourceLimits limits, b
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         masker.environment().clear();
         masker.environment().putAll(OutputMasker.environment(mask));
-        return ProcessBuilder.startPipeline(List.of(app, masker)).get(0);
+        List<Process> pipeline = ProcessBuilder.startPipeline(List.of(app, masker));
+        return new LoggedProcess(pipeline.get(0), pipeline.get(1));
     }
 }

@@ -98,15 +98,18 @@ public class Isolation {
         return enabled;
     }
 
-    /** Sets up what the app needs for a stage of {@code role}: its user, directories and control groups. */
+    /**
+     * Sets up what the app needs for a stage: its user, its directories, and the control group
+     * {@code group} ({@link #buildGroup} or {@link #RUN}) its processes join.
+     */
     public AppBox prepare(String app, AppConfig config, String group, boolean longRunning, SecretMask mask)
             throws StageException {
         ResourceLimits limits = ResourceLimits.of(config == null ? AppConfig.Limits.NONE : config.limits(), ceiling);
         Path appDir = home.resolve("apps").resolve(app);
         Path appHome = appDir.resolve("home");
         Path tmp = appDir.resolve("tmp");
-        Map<String, String> env = Map.of("HOME", appHome.toString(), "TMPDIR", tmp.toString());
         if (!enabled) {
+            Map<String, String> env = Map.of("HOME", appHome.toString(), "TMPDIR", tmp.toString());
             try {
                 Files.createDirectories(appHome);
                 Files.createDirectories(tmp);
@@ -116,7 +119,7 @@ public class Isolation {
             return new AppBox(new AppSandbox(null, List.of(), limits, longRunning, mask), env, Optional.empty(), group);
         }
         AppUser user = users.ensure(app, appHome);
-        env = Map.of("HOME", appHome.toString(), "TMPDIR", tmp.toString(), "PATH", appPath);
+        Map<String, String> env = Map.of("HOME", appHome.toString(), "TMPDIR", tmp.toString(), "PATH", appPath);
         files.traverseOnly(home, appDir);
         files.privateDir(appHome, user);
         files.privateDir(tmp, user);

@@ -35,7 +35,9 @@ class AppSandboxTest {
                 dir, Map.of("TOKEN", "s3cr3t-token-value", "PEM", pem, "PATH", "/usr/bin:/bin"), log);
 
         assertTrue(app.waitFor(10, TimeUnit.SECONDS));
-        String written = awaitLine(log, "done");
+        assertEquals(0, app.exitValue());
+        String written = Files.readString(log); // all of it: the process ends when its log is written
+        assertTrue(written.contains("done"), written);
         assertTrue(written.contains("token=****"), written);
         assertFalse(written.contains("s3cr3t"), written);
         assertFalse(written.contains("secretPemLine"), written);
