@@ -47,7 +47,7 @@ public final class SlipwayStack implements BeforeAllCallback {
             Map.entry("SLIPWAY_WORKER_PORT", Integer.toString(37071 + OFFSET)),
             Map.entry("SLIPWAY_PROXY_PORT", Integer.toString(PROXY_PORT)),
             // Apps' ports too, or two stacks' releases race for the same free port.
-            Map.entry("SLIPWAY_DEPLOY_PORT_RANGE", (20000 + OFFSET * 10) + "-" + (20999 + OFFSET * 10)),
+            Map.entry("SLIPWAY_PLUGINS_PROCESS_PORT_RANGE", (20000 + OFFSET * 10) + "-" + (20999 + OFFSET * 10)),
             Map.entry("SLIPWAY_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT)),
             // Short, so a test can outwait it; still longer than any example's build.
             Map.entry("SLIPWAY_STAGES_BUILD_TIMEOUT", BUILD_TIMEOUT.toSeconds() + "s"),

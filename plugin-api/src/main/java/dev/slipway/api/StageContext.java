@@ -25,7 +25,10 @@ public interface StageContext {
     /** Stage log, streamed to the user. */
     StageLog log();
 
-    /** Settings the operator gave this strategy ({@code slipway.plugins.<name>.<key>}). */
+    /**
+     * This strategy's settings ({@code slipway.plugins.<name>.<key>}): every key it declares in
+     * {@link Strategy#settings()} that has a value or a default, type-checked by the host.
+     */
     Map<String, String> config();
 
     /** Where the app's own code runs; strategies run builds, hooks and processes only through it. */

@@ -1,5 +1,7 @@
 package dev.slipway.api;
 
+import java.util.List;
+
 /**
  * What every strategy has: a stable lower-case name that configuration can use, and a priority
  * that orders auto-detection (higher is asked first).
@@ -12,5 +14,10 @@ public interface Strategy {
     /** Auto-detection order: strategies with a higher priority are asked {@code accept()} first. */
     default int priority() {
         return 0;
+    }
+
+    /** The settings it reads from its context's {@code config()}, with their defaults; none by default. */
+    default List<Setting> settings() {
+        return List.of();
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The workers' configuration: {@code slipway.*} in application.properties or SLIPWAY_* variables. */
@@ -23,15 +24,18 @@ public interface WorkerConfig {
             + "https_proxy,no_proxy,npm_config_registry,PIP_INDEX_URL")
     List<String> passEnv();
 
-    Build build();
-
-    Deploy deploy();
-
     Proxy proxy();
 
     Secrets secrets();
 
     Isolation isolation();
+
+    /**
+     * Plugins' own settings, {@code slipway.plugins.<plugin>.<key>}: declared here so the
+     * configuration accepts them; each plugin's are read, checked and defaulted by
+     * {@code PluginSettings} from what the plugin declares.
+     */
+    Map<String, Map<String, String>> plugins();
 
     Limits limits();
 
@@ -87,31 +91,9 @@ public interface WorkerConfig {
         Optional<Path> keyFile();
     }
 
-    interface Build {
-        /** How long one build command may run. */
-        @WithDefault("15m")
-        Duration timeout();
-    }
-
-    interface Deploy {
-        /** Ports handed to web processes, as {@code from-to}. */
-        @WithDefault("20000-29999")
-        String portRange();
-
-        /** Address the proxy uses to reach apps on this worker. */
-        @WithDefault("127.0.0.1")
-        String advertiseHost();
-    }
-
     interface Proxy {
         /** The server's one proxy strategy. */
         @WithDefault("nginx")
         String strategy();
-
-        @WithDefault("8080")
-        int port();
-
-        @WithDefault("0.0.0.0")
-        String listenAddress();
     }
 }

@@ -65,7 +65,7 @@ public class BuildStage {
             stages.report(new BuildStarted(command.deploymentId(), command.app(), command.attempt(), builder.name(),
                     chosen.reason()));
             BuildArtifact artifact = builder.build(new StageContexts.Build(command.app(), command.deploymentId(), workDir,
-                    stages.environment().env(command.app(), command.config(), box), log, stages.environment().settings(builder.name()),
+                    stages.environment().env(command.app(), command.config(), box), log, stages.plugins().settings(builder),
                     box.sandbox(), tree, stages.plugins().toolchains()));
             stages.isolation().seal(command.app(), box, workDir);
             box = null;

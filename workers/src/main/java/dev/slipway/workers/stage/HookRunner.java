@@ -37,7 +37,7 @@ public class HookRunner {
         // Hooks run beside the release: in its group, so they share its limits.
         Isolation.AppBox box = isolation.prepare(command.app(), config, Isolation.RUN, false, log.mask());
         hook.run(point, new StageContexts.Hook(command.app(), command.deploymentId(), artifact.root(),
-                environment.env(command.app(), config, box), log, environment.settings(hook.name()), box.sandbox(), release, artifact,
+                environment.env(command.app(), config, box), log, plugins.settings(hook), box.sandbox(), release, artifact,
                 config));
     }
 }

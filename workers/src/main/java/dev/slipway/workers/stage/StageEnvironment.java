@@ -88,19 +88,6 @@ public class StageEnvironment {
         return opened;
     }
 
-    /** The settings a strategy reads from {@code StageContext.config()}. */
-    public Map<String, String> settings(String strategy) {
-        return switch (strategy) {
-            case "native" -> Map.of("timeout", Long.toString(config.build().timeout().toSeconds()));
-            case "process" -> Map.of("port-range", config.deploy().portRange(),
-                    "advertise-host", config.deploy().advertiseHost());
-            case "nginx" -> Map.of("prefix", home("nginx").toString(),
-                    "listen-port", Integer.toString(config.proxy().port()),
-                    "listen-address", config.proxy().listenAddress());
-            default -> Map.of();
-        };
-    }
-
     public Path home(String first, String... more) {
         return config.home().resolve(Path.of(first, more));
     }

@@ -55,4 +55,51 @@ final class BrokenPlugins {
             return null;
         }
     }
+
+    /** Declares a setting that the operator set to something of the wrong type. */
+    public static final class WronglySet implements Builder {
+        @Override
+        public String name() {
+            return "wrongly-set";
+        }
+
+        @Override
+        public java.util.List<dev.slipway.api.Setting> settings() {
+            return java.util.List.of(new dev.slipway.api.Setting("workers", dev.slipway.api.Setting.Type.INTEGER, "2",
+                    "parallel builds"));
+        }
+
+        @Override
+        public boolean accept(SourceTree source) {
+            return true;
+        }
+
+        @Override
+        public BuildArtifact build(BuildContext context) {
+            return null;
+        }
+    }
+
+    /** Its settings() throws. */
+    public static final class SettingsThrow implements Builder {
+        @Override
+        public String name() {
+            return "settings-throw";
+        }
+
+        @Override
+        public java.util.List<dev.slipway.api.Setting> settings() {
+            throw new IllegalStateException("settings() is broken");
+        }
+
+        @Override
+        public boolean accept(SourceTree source) {
+            return true;
+        }
+
+        @Override
+        public BuildArtifact build(BuildContext context) {
+            return null;
+        }
+    }
 }

@@ -4,10 +4,12 @@ import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.BuildContext;
 import dev.slipway.api.Builder;
 import dev.slipway.api.LanguageToolchain;
+import dev.slipway.api.Setting;
 import dev.slipway.api.SourceTree;
 import dev.slipway.api.StageException;
-import dev.slipway.api.StrategySelector;
 import dev.slipway.api.StrategySelector.Selection;
+import dev.slipway.api.StrategySelector;
+import java.util.List;
 
 /**
  * Builds on the host, with whatever language toolchain the tree needs. It is the fallback
@@ -25,6 +27,12 @@ public final class NativeBuilder implements Builder {
     @Override
     public int priority() {
         return 0;
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(new Setting("timeout", Setting.Type.INTEGER, "900",
+                "seconds one build command (npm ci, mvn package, …) may run"));
     }
 
     @Override

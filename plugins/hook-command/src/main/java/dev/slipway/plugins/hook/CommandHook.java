@@ -4,6 +4,7 @@ import dev.slipway.api.Commands;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.HookContext;
 import dev.slipway.api.LifecycleHook;
+import dev.slipway.api.Setting;
 import dev.slipway.api.StageException;
 import dev.slipway.api.config.AppConfig;
 import java.time.Duration;
@@ -22,6 +23,12 @@ public final class CommandHook implements LifecycleHook {
     @Override
     public String name() {
         return "command";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(new Setting("timeout", Setting.Type.INTEGER, Long.toString(DEFAULT_TIMEOUT_SECONDS),
+                "seconds one hook command may run"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.slipway.api.Commands;
 import dev.slipway.api.DeployContext;
 import dev.slipway.api.Deployer;
 import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.Setting;
 import dev.slipway.api.StageContext;
 import dev.slipway.api.StageException;
 import java.io.IOException;
@@ -33,6 +34,14 @@ public final class ProcessDeployer implements Deployer {
     @Override
     public boolean accept(BuildArtifact artifact) {
         return BuildArtifact.PROCESS.equals(artifact.kind());
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(
+                new Setting("port-range", Setting.Type.STRING, "20000-29999", "ports handed to web processes, FROM-TO"),
+                new Setting("bind-host", Setting.Type.STRING, "127.0.0.1", "address a port must be free on"),
+                new Setting("advertise-host", Setting.Type.STRING, "127.0.0.1", "address the proxy reaches releases on"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.slipway.plugins.proxy.nginx;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.ProxyContext;
 import dev.slipway.api.ProxyStrategy;
+import dev.slipway.api.Setting;
 import dev.slipway.api.StageException;
 import dev.slipway.api.config.Names;
 import java.io.IOException;
@@ -25,6 +26,16 @@ public final class NginxProxy implements ProxyStrategy {
     @Override
     public String name() {
         return "nginx";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return List.of(
+                new Setting("prefix", Setting.Type.PATH, null, "Slipway's own nginx root: config, pid, logs, temp files"),
+                new Setting("listen-port", Setting.Type.INTEGER, "8080", "port every app is served on"),
+                new Setting("listen-address", Setting.Type.STRING, "0.0.0.0", "address nginx listens on"),
+                new Setting("nginx", Setting.Type.STRING, "nginx", "the nginx program"),
+                new Setting("user", Setting.Type.STRING, null, "user of nginx's worker processes when it runs as root"));
     }
 
     @Override
