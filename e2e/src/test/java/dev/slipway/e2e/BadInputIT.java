@@ -64,14 +64,21 @@ class BadInputIT {
     void pluginsListsEveryStrategyTheWorkersLoaded() throws Exception {
         JsonNode plugins = api.get("/api/plugins").body();
 
+        List<String> strategies = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        plugins.forEach(p -> names.add(p.get("kind").asText() + "/" + p.get("name").asText()));
+        plugins.forEach(p -> {
+            names.add(p.get("name").asText());
+            p.get("provides").forEach(s -> strategies.add(s.get("kind").asText() + "/" + s.get("name").asText()));
+        });
+        strategies.sort(null);
         assertEquals(List.of("builder/native", "deployer/process", "deployer/static", "hook/command", "proxy/nginx",
-                "toolchain/java-maven", "toolchain/node", "toolchain/python", "toolchain/static"), names);
-        JsonNode nginx = plugins.get(names.indexOf("proxy/nginx"));
+                "toolchain/java-maven", "toolchain/node", "toolchain/python", "toolchain/static"), strategies);
+        JsonNode nginx = plugins.get(names.indexOf("proxy-nginx"));
+        assertEquals("BUILT_IN", nginx.get("origin").asText(), nginx.toString());
         assertEquals("0.1.0-SNAPSHOT", nginx.get("version").asText());
         assertTrue(nginx.get("source").asText().contains("proxy-nginx"), nginx.toString());
         assertTrue(nginx.get("workers").size() >= 1, nginx.toString());
+        assertEquals("LOADED", nginx.get("workers").get(0).get("status").asText(), nginx.toString());
     }
 
     @Test

@@ -37,6 +37,16 @@ public interface WorkerConfig {
      */
     Map<String, Map<String, String>> plugins();
 
+    /**
+     * Where the worker finds plugins besides its built-in ones: jars, directories of jars. Looked
+     * at every {@link #pluginsScanEvery()}: what is added there is used without a restart.
+     */
+    @WithDefault("${slipway.home}/plugins")
+    Path pluginsDir();
+
+    @WithDefault("2s")
+    Duration pluginsScanEvery();
+
     Limits limits();
 
     interface Isolation {

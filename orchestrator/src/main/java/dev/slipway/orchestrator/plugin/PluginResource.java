@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -17,9 +18,12 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
 
-    /** One strategy, and the workers that have it. */
-    public record PluginView(String kind, String name, int priority, String source, String version,
-                             List<String> workers) {
+    /** One plugin (one version of it), what it provides, and how each live worker that found it fared. */
+    public record PluginView(String name, WorkerAnnounced.Origin origin, String source, String version, String checksum,
+                             List<WorkerAnnounced.Provided> provides, List<WorkerStatus> workers) {
+    }
+
+    public record WorkerStatus(String worker, WorkerAnnounced.Status status, String problem) {
     }
 
     public record WorkerView(String worker, List<String> roles, Instant lastSeen, int plugins) {
@@ -36,12 +40,16 @@ public class PluginResource {
     public List<PluginView> plugins() {
         Map<String, List<Map.Entry<String, WorkerAnnounced.Plugin>>> byPlugin = directory.live().stream()
                 .flatMap(w -> w.plugins().stream().map(p -> Map.entry(w.worker(), p)))
-                .collect(Collectors.groupingBy(e -> e.getValue().kind() + "/" + e.getValue().name() + "/"
-                        + e.getValue().version(), TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(e -> e.getValue().name() + "/" + e.getValue().version() + "/"
+                        + Objects.toString(e.getValue().checksum(), ""), TreeMap::new, Collectors.toList()));
         return byPlugin.values().stream().map(entries -> {
-            WorkerAnnounced.Plugin plugin = entries.get(0).getValue();
-            return new PluginView(plugin.kind(), plugin.name(), plugin.priority(), plugin.source(), plugin.version(),
-                    entries.stream().map(Map.Entry::getKey).sorted().toList());
+            // The strategies of a worker that loaded it; a refused one provides none.
+            WorkerAnnounced.Plugin plugin = entries.stream().map(Map.Entry::getValue)
+                    .filter(p -> p.status() == WorkerAnnounced.Status.LOADED).findFirst()
+                    .orElse(entries.get(0).getValue());
+            return new PluginView(plugin.name(), plugin.origin(), plugin.source(), plugin.version(), plugin.checksum(),
+                    plugin.provides(), entries.stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> new WorkerStatus(e.getKey(), e.getValue().status(), e.getValue().problem())).toList());
         }).toList();
     }
 

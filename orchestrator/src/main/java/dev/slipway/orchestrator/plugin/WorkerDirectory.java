@@ -65,8 +65,8 @@ public class WorkerDirectory {
         if (name == null) {
             return;
         }
-        List<String> known = live.stream().flatMap(w -> w.plugins().stream())
-                .filter(p -> p.kind().equals(kind)).map(WorkerAnnounced.Plugin::name).distinct().sorted().toList();
+        List<String> known = live.stream().flatMap(w -> w.strategies().stream())
+                .filter(p -> p.kind().equals(kind)).map(WorkerAnnounced.Provided::name).distinct().sorted().toList();
         if (!known.contains(name)) {
             throw ApiException.badRequest(file + ": " + key + " \"" + name + "\" is unknown; known: "
                     + (known.isEmpty() ? "(none)" : String.join(", ", known)));

@@ -44,13 +44,15 @@ class WorkerDirectoryTest {
         announce("w1", NOW.minusSeconds(500), "deployer", "process");
 
         assertEquals(1, directory.live().size());
-        assertEquals("static", directory.live().get(0).plugins().get(0).name());
+        assertEquals("static", directory.live().get(0).strategies().get(0).name());
     }
 
     private void announce(String worker, Instant at, String... kindsAndNames) {
         List<WorkerAnnounced.Plugin> plugins = new java.util.ArrayList<>();
         for (int i = 0; i < kindsAndNames.length; i += 2) {
-            plugins.add(new WorkerAnnounced.Plugin(kindsAndNames[i], kindsAndNames[i + 1], 0, "test.jar", "1"));
+            plugins.add(new WorkerAnnounced.Plugin(kindsAndNames[i + 1], WorkerAnnounced.Origin.BUILT_IN, "test.jar", "1",
+                    null, WorkerAnnounced.Status.LOADED, null,
+                    List.of(new WorkerAnnounced.Provided(kindsAndNames[i], kindsAndNames[i + 1], 0, List.of(), List.of()))));
         }
         directory.consume(EventCodec.encode(new WorkerAnnounced(worker, List.of("deploy"), plugins, at)));
     }

@@ -6,94 +6,227 @@ import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.LifecycleHook;
 import dev.slipway.api.ProxyStrategy;
 import dev.slipway.api.Strategy;
+import dev.slipway.messaging.WorkerAnnounced;
+import dev.slipway.workers.WorkerConfig;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Every strategy this worker knows, found through {@link ServiceLoader}, each with its settings. A
- * provider that cannot be loaded, or whose settings are wrong, is reported and left out; it never
- * stops the worker.
+ * Every plugin this worker has: the built-in ones on its class path, and those in its plugins
+ * directory ({@code slipway.plugins-dir}), which it looks at every few seconds: a plugin added
+ * there is used by the next stage, one removed is not, without a restart. Each is loaded, or
+ * refused and reported (the log, and the worker's announcement); a broken plugin never stops the
+ * worker. Stages ask for the strategies when they start, and keep what they got.
  */
 @ApplicationScoped
 public class PluginRegistry {
 
     private static final Logger LOG = Logger.getLogger(PluginRegistry.class);
 
-    private final Map<Strategy, Map<String, String>> settings = new IdentityHashMap<>();
-    private final List<Builder> builders;
-    private final List<LanguageToolchain> toolchains;
-    private final List<Deployer> deployers;
-    private final List<ProxyStrategy> proxies;
-    private final List<LifecycleHook> hooks;
-
-    @Inject
-    public PluginRegistry(Config config) {
-        this(new PluginSettings(name -> config.getOptionalValue(name, String.class)));
+    /** Whoever must hear that the plugins changed: the announcer. */
+    public record Changed() {
     }
 
-    PluginRegistry(PluginSettings reader) {
-        this.builders = load(Builder.class, reader, settings);
-        this.toolchains = load(LanguageToolchain.class, reader, settings);
-        this.deployers = load(Deployer.class, reader, settings);
-        this.proxies = load(ProxyStrategy.class, reader, settings);
-        this.hooks = load(LifecycleHook.class, reader, settings);
+    private final PluginSettings reader;
+    private final Path directory;
+    private final List<PluginLoader> loaders;
+    private final Runnable onChange;
+    private final List<FoundPlugin> builtIn;
+    /** What each entry of the directory was when it was last loaded, and what it gave. */
+    private final Map<Path, Loaded> entries = new HashMap<>();
+    private volatile PluginSet current;
+
+    private record Loaded(Object stamp, FoundPlugin plugin) {
+    }
+
+    @Inject
+    public PluginRegistry(Config config, WorkerConfig workers, Event<Changed> changed) {
+        this(new PluginSettings(name -> config.getOptionalValue(name, String.class)), workers.pluginsDir(),
+                () -> changed.fire(new Changed()));
+    }
+
+    PluginRegistry(PluginSettings reader, Path directory, Runnable onChange) {
+        this.reader = reader;
+        this.directory = directory;
+        this.onChange = onChange;
+        this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader()));
+        this.builtIn = builtIn(PluginRegistry.class.getClassLoader());
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            LOG.warnf("the plugins directory %s cannot be made: %s", directory, e.getMessage());
+        }
+        scan();
+    }
+
+    /** Looks at the plugins directory again; loads what is new or changed there, drops what is gone. */
+    @Scheduled(every = "${slipway.plugins-scan-every:2s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void scan() {
+        Map<Path, Object> now = stamps();
+        if (current != null && now.keySet().equals(entries.keySet())
+                && now.entrySet().stream().allMatch(e -> e.getValue().equals(entries.get(e.getKey()).stamp()))) {
+            return;
+        }
+        entries.keySet().retainAll(now.keySet());
+        now.forEach((entry, stamp) -> {
+            Loaded before = entries.get(entry);
+            if (before == null || !before.stamp().equals(stamp)) {
+                entries.put(entry, new Loaded(stamp, loaderOf(entry).load(entry)));
+            }
+        });
+        List<FoundPlugin> found = new ArrayList<>(builtIn);
+        new TreeMap<>(entries).values().forEach(loaded -> found.add(loaded.plugin()));
+        PluginSet next = new PluginSet(found, reader);
+        report(next);
+        boolean first = current == null;
+        current = next;
+        if (!first) {
+            onChange.run();
+        }
+    }
+
+    /** What each entry of the directory is now: its type, size and time, for jars in a directory too. */
+    private Map<Path, Object> stamps() {
+        Map<Path, Object> stamps = new LinkedHashMap<>();
+        try (Stream<Path> listed = Files.list(directory)) {
+            for (Path entry : listed.sorted().toList()) {
+                if (!entry.getFileName().toString().startsWith(".") && loaderOf(entry) != null) {
+                    stamps.put(entry, stamp(entry));
+                }
+            }
+        } catch (IOException e) {
+            LOG.debugf("the plugins directory %s cannot be listed: %s", directory, e.getMessage());
+        }
+        return stamps;
+    }
+
+    private static Object stamp(Path entry) throws IOException {
+        List<Object> parts = new ArrayList<>();
+        List<Path> files = List.of(entry);
+        if (Files.isDirectory(entry)) {
+            try (Stream<Path> listed = Files.list(entry)) {
+                files = listed.sorted().toList();
+            }
+        }
+        for (Path file : files) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            parts.add(List.of(file.getFileName().toString(), attributes.size(), attributes.lastModifiedTime()));
+        }
+        return parts;
+    }
+
+    private PluginLoader loaderOf(Path entry) {
+        return loaders.stream().filter(l -> l.claims(entry)).findFirst().orElse(null);
+    }
+
+    private static void report(PluginSet set) {
+        for (WorkerAnnounced.Plugin plugin : set.descriptions()) {
+            if (plugin.status() == WorkerAnnounced.Status.REFUSED) {
+                LOG.errorf("plugin %s (%s) is refused: %s", plugin.name(), plugin.source(), plugin.problem());
+            }
+        }
+        LOG.infof("plugins: %s", set.descriptions().stream().filter(p -> p.status() == WorkerAnnounced.Status.LOADED)
+                .map(p -> p.name() + " " + p.version()).toList());
+    }
+
+    /**
+     * The built-in strategies, one plugin per jar they came in. A provider that cannot be made is
+     * logged and left out: there is no file of it to report.
+     */
+    static List<FoundPlugin> builtIn(ClassLoader loader) {
+        Map<String, List<Strategy>> byJar = new TreeMap<>();
+        Map<String, String> versions = new HashMap<>();
+        for (StrategyKind kind : StrategyKind.values()) {
+            Iterator<? extends Strategy> providers = ServiceLoader.load(kind.type, loader).iterator();
+            while (true) {
+                try {
+                    if (!providers.hasNext()) {
+                        break;
+                    }
+                    Strategy strategy = providers.next();
+                    String source = source(strategy);
+                    byJar.computeIfAbsent(source, s -> new ArrayList<>()).add(strategy);
+                    versions.put(source, Objects.requireNonNullElse(
+                            strategy.getClass().getPackage().getImplementationVersion(), "unknown"));
+                } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                    LOG.errorf("a built-in %s cannot be loaded and is skipped: %s", kind.label, e);
+                }
+            }
+        }
+        List<FoundPlugin> found = new ArrayList<>();
+        byJar.forEach((source, strategies) -> found.add(new FoundPlugin(new WorkerAnnounced.Plugin(
+                pluginName(source, versions.get(source)), WorkerAnnounced.Origin.BUILT_IN, source, versions.get(source),
+                null, WorkerAnnounced.Status.LOADED, null, List.of()), StrategyKind.distinct(strategies))));
+        return found;
+    }
+
+    private static String source(Strategy strategy) {
+        var codeSource = strategy.getClass().getProtectionDomain().getCodeSource();
+        if (codeSource == null || codeSource.getLocation() == null) {
+            return "unknown";
+        }
+        Path location = Path.of(codeSource.getLocation().getPath());
+        return location.getFileName() == null ? location.toString() : location.getFileName().toString();
+    }
+
+    /** {@code dev.slipway.proxy-nginx-0.1.0.jar} → {@code proxy-nginx}. */
+    static String pluginName(String source, String version) {
+        String name = source.endsWith(".jar") ? source.substring(0, source.length() - 4) : source;
+        if (name.endsWith("-" + version)) {
+            name = name.substring(0, name.length() - version.length() - 1);
+        }
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** Every plugin found, loaded or refused, as the worker announces them. */
+    public List<WorkerAnnounced.Plugin> descriptions() {
+        return current.descriptions();
     }
 
     /** The settings a strategy of this registry reads from {@code StageContext.config()}. */
     public Map<String, String> settings(Strategy strategy) {
-        return settings.getOrDefault(strategy, Map.of());
+        Map<String, String> settings = current.settings(strategy);
+        // A stage that started before its plugin was replaced keeps the strategy it has, and its settings.
+        return settings != null ? settings : reader.of(strategy);
     }
 
     public List<Builder> builders() {
-        return builders;
+        return current.builders();
     }
 
     public List<LanguageToolchain> toolchains() {
-        return toolchains;
+        return current.toolchains();
     }
 
     public List<Deployer> deployers() {
-        return deployers;
+        return current.deployers();
     }
 
     public List<ProxyStrategy> proxies() {
-        return proxies;
+        return current.proxies();
     }
 
     public List<LifecycleHook> hooks() {
-        return hooks;
-    }
-
-    /** The providers of {@code kind}, each with its settings read into {@code settings}. */
-    static <T extends Strategy> List<T> load(Class<T> kind, PluginSettings reader, Map<Strategy, Map<String, String>> settings) {
-        List<T> found = new ArrayList<>();
-        Iterator<T> providers = ServiceLoader.load(kind, PluginRegistry.class.getClassLoader()).iterator();
-        while (true) {
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                T plugin = providers.next();
-                settings.put(plugin, reader.of(plugin));
-                found.add(plugin);
-            } catch (IllegalArgumentException e) {
-                LOG.errorf("a %s is skipped: its setting %s", kind.getSimpleName(), e.getMessage());
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                LOG.errorf("a %s provider cannot be loaded and is skipped: %s", kind.getSimpleName(), e);
-            }
-        }
-        found.sort(Comparator.comparingInt(Strategy::priority).reversed().thenComparing(Strategy::name));
-        LOG.infof("%s strategies: %s", kind.getSimpleName(), found.stream().map(Strategy::name).toList());
-        return List.copyOf(found);
+        return current.hooks();
     }
 }

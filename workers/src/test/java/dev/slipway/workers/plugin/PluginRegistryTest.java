@@ -1,34 +1,54 @@
 package dev.slipway.workers.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.api.Builder;
+import dev.slipway.api.SourceTree;
 import dev.slipway.api.Strategy;
+import dev.slipway.api.config.AppConfig;
+import dev.slipway.messaging.WorkerAnnounced;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PluginRegistryTest {
 
     private static final Map<String, String> OPERATOR = Map.of(
             "slipway.plugins.wrongly-set.workers", "many",
             "slipway.plugins.process.port-range", "30000-30999",
+            "slipway.plugins.hello-jar.greeting", "ahoy",
             "slipway.plugins.unknown.key", "ignored");
+    private static final String BUILDER = "dev.slipway.api.Builder";
+    private static final Map<String, String> API_1_0 = Map.of("Slipway-Plugin-Api", "1.0", "Implementation-Version", "1.2.0");
 
-    private final PluginRegistry registry = new PluginRegistry(
-            new PluginSettings(name -> Optional.ofNullable(OPERATOR.get(name))));
+    @TempDir
+    Path plugins;
+
+    private final AtomicInteger changes = new AtomicInteger();
+
+    private PluginRegistry registry() {
+        return new PluginRegistry(new PluginSettings(name -> Optional.ofNullable(OPERATOR.get(name))), plugins,
+                changes::incrementAndGet);
+    }
 
     @Test
     void brokenProvidersAndWronglySetOnesAreSkippedAndTheRestLoadInPriorityOrder() {
         // The test class path lists broken builders, one set wrongly, and a class that does not exist beside "native".
-        assertEquals(List.of("native"), registry.builders().stream().map(Strategy::name).toList());
+        assertEquals(List.of("native"), registry().builders().stream().map(Strategy::name).toList());
     }
 
     @Test
     void theBundledStrategiesAreFound() {
+        PluginRegistry registry = registry();
         assertEquals(List.of("java-maven", "node", "python", "static"),
                 registry.toolchains().stream().map(Strategy::name).toList());
         assertEquals(List.of("process", "static"), registry.deployers().stream().map(Strategy::name).sorted().toList());
@@ -37,6 +57,7 @@ class PluginRegistryTest {
 
     @Test
     void eachPluginGetsTheSettingsItDeclaresWithItsDefaults() {
+        PluginRegistry registry = registry();
         Strategy process = registry.deployers().stream().filter(d -> d.name().equals("process")).findFirst().orElseThrow();
         Strategy nginx = registry.proxies().get(0);
 
@@ -53,5 +74,124 @@ class PluginRegistryTest {
                 () -> new PluginSettings(name -> Optional.ofNullable(OPERATOR.get(name))).of(wrong));
 
         assertEquals("slipway.plugins.wrongly-set.workers=\"many\" is not a whole number (parallel builds)", e.getMessage());
+    }
+
+    @Test
+    void aJarPluginIsLoadedInItsOwnClassLoaderWithItsSettingsAndChosenByAccept(@TempDir Path tree) throws IOException {
+        goodJar(plugins.resolve("hello-jar-1.2.0.jar"));
+        PluginRegistry registry = registry();
+
+        Builder hello = registry.builders().stream().filter(b -> b.name().equals("hello-jar")).findFirst().orElseThrow();
+        assertTrue(hello.getClass().getClassLoader() instanceof PluginClassLoader);
+        assertEquals(Map.of("greeting", "ahoy"), registry.settings(hello));
+        Files.writeString(tree.resolve("hello.txt"), "hi");
+        assertTrue(hello.accept(new SourceTree(tree, AppConfig.empty())));
+
+        WorkerAnnounced.Plugin described = plugin(registry, "hello-jar");
+        assertEquals(WorkerAnnounced.Status.LOADED, described.status());
+        assertEquals(WorkerAnnounced.Origin.JAR, described.origin());
+        assertEquals("1.2.0", described.version());
+        assertEquals(64, described.checksum().length());
+        assertEquals(List.of("builder/hello-jar"), described.provides().stream().map(p -> p.kind() + "/" + p.name()).toList());
+        assertEquals("greeting", described.provides().get(0).settings().get(0).key());
+    }
+
+    @Test
+    void aPluginIsPickedUpAndDroppedWithoutARestart() throws IOException {
+        PluginRegistry registry = registry();
+        assertTrue(registry.builders().stream().noneMatch(b -> b.name().equals("hello-jar")));
+
+        goodJar(plugins.resolve("hello-jar.jar"));
+        registry.scan();
+        assertTrue(registry.builders().stream().anyMatch(b -> b.name().equals("hello-jar")));
+        assertEquals(1, changes.get(), "the announcer hears of it");
+
+        registry.scan();
+        assertEquals(1, changes.get(), "nothing changed, nothing is announced");
+
+        Files.delete(plugins.resolve("hello-jar.jar"));
+        registry.scan();
+        assertTrue(registry.builders().stream().noneMatch(b -> b.name().equals("hello-jar")));
+        assertTrue(registry.descriptions().stream().noneMatch(p -> p.name().equals("hello-jar")));
+        assertEquals(2, changes.get());
+    }
+
+    @Test
+    void aPluginInADirectoryBringsItsOwnLibraries() throws IOException {
+        Path dir = Files.createDirectories(plugins.resolve("greeter"));
+        Path library = PluginJars.jar(dir.resolve("greeting-lib.jar"), Map.of("Greeting",
+                "public class Greeting { public static String name() { return \"greeter\"; } }"), Map.of(), Map.of());
+        // Compiled against the library and packed without it: the directory's other jar has it at run time.
+        PluginJars.jar(dir.resolve("greeter.jar"), Map.of("Greeter", PluginJars.builder("Greeter", "greeter", "")
+                .replace("return \"greeter\";", "return Greeting.name();")), Map.of(BUILDER, "fixture.Greeter"), API_1_0,
+                library);
+        Files.writeString(dir.resolve("greeter.jar.unused"), "");
+
+        PluginRegistry registry = registry();
+
+        assertEquals(WorkerAnnounced.Status.LOADED, plugin(registry, "greeter").status(), plugin(registry, "greeter").toString());
+        assertTrue(registry.builders().stream().anyMatch(b -> b.name().equals("greeter")));
+    }
+
+    @Test
+    void brokenJarsAreRefusedWithTheReasonAndTheWorkerKeepsItsOtherPlugins() throws IOException {
+        PluginJars.jar(plugins.resolve("too-new.jar"), Map.of("TooNew", PluginJars.builder("TooNew", "too-new", "")),
+                Map.of(BUILDER, "fixture.TooNew"), Map.of("Slipway-Plugin-Api", "2.0"));
+        PluginJars.jar(plugins.resolve("unversioned.jar"), Map.of("Plain", PluginJars.builder("Plain", "plain", "")),
+                Map.of(BUILDER, "fixture.Plain"), Map.of());
+        PluginJars.jar(plugins.resolve("throws.jar"), Map.of("Throws",
+                PluginJars.builder("Throws", "throws", "if (true) throw new IllegalStateException(\"no licence key\");")),
+                Map.of(BUILDER, "fixture.Throws"), API_1_0);
+        PluginJars.jar(plugins.resolve("static-init.jar"), Map.of("StaticInit",
+                PluginJars.builder("StaticInit", "static-init", "")
+                        .replace("implements dev.slipway.api.Builder {", "implements dev.slipway.api.Builder {\n"
+                                + "  static final int X = Integer.parseInt(\"not a number\");")),
+                Map.of(BUILDER, "fixture.StaticInit"), API_1_0);
+        PluginJars.jar(plugins.resolve("reaches-in.jar"), Map.of("ReachesIn", PluginJars.builder("ReachesIn", "reaches-in",
+                "new dev.slipway.workers.plugin.PluginSettings(null);")), Map.of(BUILDER, "fixture.ReachesIn"), API_1_0);
+        PluginJars.jar(plugins.resolve("takes-native.jar"), Map.of("Native", PluginJars.builder("Native", "native", "")),
+                Map.of(BUILDER, "fixture.Native"), API_1_0);
+        goodJar(plugins.resolve("a-hello.jar"));
+        goodJar(plugins.resolve("b-hello.jar"));
+
+        PluginRegistry registry = registry();
+
+        assertEquals("targets plugin API 2.0; this Slipway supports plugin API 1.0 to 1.0", problem(registry, "too-new"));
+        assertTrue(problem(registry, "unversioned").startsWith("names no plugin API version (Slipway-Plugin-Api"),
+                problem(registry, "unversioned"));
+        assertTrue(problem(registry, "throws").contains("java.lang.IllegalStateException: no licence key"),
+                problem(registry, "throws"));
+        assertTrue(problem(registry, "static-init").contains("NumberFormatException"), problem(registry, "static-init"));
+        assertTrue(problem(registry, "reaches-in").contains("ClassNotFoundException: dev.slipway.workers.plugin.PluginSettings"),
+                problem(registry, "reaches-in"));
+        assertTrue(problem(registry, "takes-native").startsWith("conflict: builder \"native\" is already provided by plugin "),
+                problem(registry, "takes-native"));
+        List<WorkerAnnounced.Plugin> hellos = registry.descriptions().stream().filter(p -> p.name().equals("hello-jar")).toList();
+        assertEquals(List.of(WorkerAnnounced.Status.LOADED, WorkerAnnounced.Status.REFUSED),
+                hellos.stream().map(WorkerAnnounced.Plugin::status).toList(), "the first in name order wins, and says so");
+        assertEquals("conflict: a plugin named \"hello-jar\" is already loaded from a-hello.jar", hellos.get(1).problem());
+
+        assertEquals(List.of("hello-jar", "native"), registry.builders().stream().map(Strategy::name).sorted().toList());
+        assertTrue(registry.builders().stream().filter(b -> b.name().equals("native"))
+                .allMatch(b -> !(b.getClass().getClassLoader() instanceof PluginClassLoader)), "the built-in keeps its name");
+    }
+
+    private static void goodJar(Path jar) throws IOException {
+        PluginJars.jar(jar, Map.of("Hello", PluginJars.builder("Hello", "hello-jar", "")), Map.of(BUILDER, "fixture.Hello"),
+                Map.of("Slipway-Plugin-Api", "1.0", "Slipway-Plugin-Name", "hello-jar", "Implementation-Version", "1.2.0"));
+    }
+
+    private static WorkerAnnounced.Plugin plugin(PluginRegistry registry, String name) {
+        WorkerAnnounced.Plugin plugin = registry.descriptions().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElse(null);
+        assertNotNull(plugin, name + " is not among " + registry.descriptions());
+        return plugin;
+    }
+
+    private static String problem(PluginRegistry registry, String name) {
+        WorkerAnnounced.Plugin plugin = plugin(registry, name);
+        assertEquals(WorkerAnnounced.Status.REFUSED, plugin.status(), plugin.toString());
+        assertTrue(plugin.provides().isEmpty());
+        return plugin.problem();
     }
 }

@@ -1,0 +1,174 @@
+package dev.slipway.workers.plugin;
+
+import dev.slipway.api.PluginApi;
+import dev.slipway.api.Strategy;
+import dev.slipway.messaging.WorkerAnnounced;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * Java plugins: a jar, or a directory of jars (the plugin and its libraries), each in its own
+ * {@link PluginClassLoader}, its strategies found with {@link java.util.ServiceLoader}. The jar that
+ * names the plugin API version ({@value PluginApi#MANIFEST_ATTRIBUTE}) also names the plugin
+ * ({@code Slipway-Plugin-Name}, else its file name) and its version ({@code Implementation-Version}).
+ */
+final class JarPlugins implements PluginLoader {
+
+    static final String NAME_ATTRIBUTE = "Slipway-Plugin-Name";
+
+    private final ClassLoader host;
+
+    JarPlugins(ClassLoader host) {
+        this.host = host;
+    }
+
+    @Override
+    public boolean claims(Path entry) {
+        return Files.isDirectory(entry) || (Files.isRegularFile(entry) && entry.getFileName().toString().endsWith(".jar"));
+    }
+
+    @Override
+    public FoundPlugin load(Path entry) {
+        String fileName = entry.getFileName().toString();
+        FoundPlugin unread = found(defaultName(fileName), fileName, "unknown", null);
+        List<Path> jars;
+        String checksum;
+        Manifest manifest;
+        try {
+            jars = jars(entry);
+            if (jars.isEmpty()) {
+                return unread.refused("the directory holds no jar");
+            }
+            checksum = checksum(jars);
+            manifest = pluginManifest(jars);
+        } catch (IOException | UncheckedIOException e) {
+            return unread.refused("cannot be read: " + e.getMessage());
+        }
+        Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
+        String name = valueOr(main.getValue(NAME_ATTRIBUTE), defaultName(fileName));
+        FoundPlugin plugin = found(name, fileName, valueOr(main.getValue(Attributes.Name.IMPLEMENTATION_VERSION), "unknown"),
+                checksum);
+        String problem = StrategyKind.nameProblem(name) != null ? "plugin name \"" + name + "\" is not a lower-case name"
+                : PluginApi.problem(main.getValue(PluginApi.MANIFEST_ATTRIBUTE));
+        if (problem != null) {
+            return plugin.refused(problem);
+        }
+        PluginClassLoader loader = new PluginClassLoader(name, urls(jars), host);
+        try {
+            List<Strategy> strategies = new ArrayList<>();
+            for (StrategyKind kind : StrategyKind.values()) {
+                strategies.addAll(kind.providers(loader));
+            }
+            if (strategies.isEmpty()) {
+                close(loader);
+                return plugin.refused("provides no strategy: its jar lists none in META-INF/services");
+            }
+            return new FoundPlugin(plugin.description(), StrategyKind.distinct(strategies));
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            close(loader);
+            return plugin.refused("cannot be loaded: " + describe(e));
+        }
+    }
+
+    private static FoundPlugin found(String name, String source, String version, String checksum) {
+        return new FoundPlugin(new WorkerAnnounced.Plugin(name, WorkerAnnounced.Origin.JAR, source, version, checksum,
+                WorkerAnnounced.Status.LOADED, null, List.of()), List.of());
+    }
+
+    private static List<Path> jars(Path entry) throws IOException {
+        if (!Files.isDirectory(entry)) {
+            return List.of(entry);
+        }
+        try (Stream<Path> files = Files.list(entry)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted().toList();
+        }
+    }
+
+    /** The manifest of the jar that says it is the plugin; of the only jar when none does. */
+    private static Manifest pluginManifest(List<Path> jars) throws IOException {
+        for (Path jar : jars) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                Manifest manifest = file.getManifest();
+                if (manifest != null && manifest.getMainAttributes().getValue(PluginApi.MANIFEST_ATTRIBUTE) != null) {
+                    return manifest;
+                }
+                if (jars.size() == 1) {
+                    return manifest;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** SHA-256 over the jars' bytes in name order: what the orchestrator recorded when it was installed. */
+    static String checksum(List<Path> files) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+        for (Path file : files) {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static URL[] urls(List<Path> jars) {
+        try {
+            URL[] urls = new URL[jars.size()];
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = jars.get(i).toUri().toURL();
+            }
+            return urls;
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("a file path is not a URL", e);
+        }
+    }
+
+    /** {@code hello-builder-1.2.0.jar} → {@code hello-builder}. */
+    static String defaultName(String fileName) {
+        String name = fileName.endsWith(".jar") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        return name.replaceFirst("-\\d+(\\.\\d+)*([.-][A-Za-z0-9.]+)?$", "");
+    }
+
+    /** What went wrong, down to the plugin's own exception (a static initializer's, a constructor's). */
+    private static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == e ? e.toString() : e.getMessage() + ", because " + cause;
+    }
+
+    private static String valueOr(String value, String otherwise) {
+        return value == null || value.isBlank() ? otherwise : value.strip();
+    }
+
+    private static void close(PluginClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            // Only open jar files are left; nothing of the plugin runs.
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.slipway.workers.plugin;
+
+import dev.slipway.api.Builder;
+import dev.slipway.api.Deployer;
+import dev.slipway.api.LanguageToolchain;
+import dev.slipway.api.LifecycleHook;
+import dev.slipway.api.ProxyStrategy;
+import dev.slipway.api.Strategy;
+import dev.slipway.messaging.WorkerAnnounced;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plugins a worker uses at one moment, immutable: each found plugin either loaded, with its
+ * strategies and their settings, or refused and why. A plugin is refused when one of its
+ * strategies is set wrongly, or when its name or one of its strategies is taken by a plugin before
+ * it (built-ins come first): a conflict is reported, never a silent override.
+ */
+final class PluginSet {
+
+    private final List<WorkerAnnounced.Plugin> descriptions;
+    private final Map<Strategy, Map<String, String>> settings = new IdentityHashMap<>();
+    private final Map<StrategyKind, List<Strategy>> byKind = new LinkedHashMap<>();
+
+    /** @param found in order of precedence */
+    PluginSet(List<FoundPlugin> found, PluginSettings reader) {
+        Map<String, String> pluginOwners = new HashMap<>();
+        Map<String, String> strategyOwners = new HashMap<>();
+        List<WorkerAnnounced.Plugin> described = new ArrayList<>();
+        for (StrategyKind kind : StrategyKind.values()) {
+            byKind.put(kind, new ArrayList<>());
+        }
+        for (FoundPlugin plugin : found) {
+            FoundPlugin checked = check(plugin, reader, pluginOwners, strategyOwners);
+            described.add(describe(checked));
+            if (!checked.loaded()) {
+                continue;
+            }
+            pluginOwners.put(checked.name(), checked.description().source());
+            for (Strategy strategy : checked.strategies()) {
+                for (StrategyKind kind : kindsOf(strategy)) {
+                    strategyOwners.put(kind.label + "/" + strategy.name(), checked.name());
+                    byKind.get(kind).add(strategy);
+                }
+            }
+        }
+        byKind.replaceAll((kind, list) -> list.stream()
+                .sorted(Comparator.comparingInt(Strategy::priority).reversed().thenComparing(Strategy::name)).toList());
+        this.descriptions = List.copyOf(described);
+    }
+
+    private FoundPlugin check(FoundPlugin plugin, PluginSettings reader, Map<String, String> pluginOwners,
+                              Map<String, String> strategyOwners) {
+        if (!plugin.loaded()) {
+            return plugin;
+        }
+        if (pluginOwners.containsKey(plugin.name())) {
+            return plugin.refused("conflict: a plugin named \"" + plugin.name() + "\" is already loaded from "
+                    + pluginOwners.get(plugin.name()));
+        }
+        Map<Strategy, Map<String, String>> read = new IdentityHashMap<>();
+        for (Strategy strategy : plugin.strategies()) {
+            try {
+                String problem = StrategyKind.nameProblem(strategy.name());
+                if (problem != null) {
+                    return plugin.refused(problem);
+                }
+                for (StrategyKind kind : kindsOf(strategy)) {
+                    String owner = strategyOwners.get(kind.label + "/" + strategy.name());
+                    if (owner != null) {
+                        return plugin.refused("conflict: " + kind.label + " \"" + strategy.name()
+                                + "\" is already provided by plugin " + owner);
+                    }
+                }
+                read.put(strategy, reader.of(strategy));
+            } catch (IllegalArgumentException e) {
+                return plugin.refused("setting " + e.getMessage());
+            } catch (RuntimeException | LinkageError e) {
+                return plugin.refused(strategy.getClass().getName() + " failed while describing itself: " + e);
+            }
+        }
+        settings.putAll(read);
+        return plugin;
+    }
+
+    /** The announcement of a checked plugin: what each of its strategies provides. */
+    private static WorkerAnnounced.Plugin describe(FoundPlugin plugin) {
+        WorkerAnnounced.Plugin d = plugin.description();
+        List<WorkerAnnounced.Provided> provides = new ArrayList<>();
+        for (Strategy strategy : plugin.strategies()) {
+            kindsOf(strategy).forEach(kind -> provides.add(kind.describe(strategy)));
+        }
+        return new WorkerAnnounced.Plugin(d.name(), d.origin(), d.source(), d.version(), d.checksum(), d.status(),
+                d.problem(), provides);
+    }
+
+    private static List<StrategyKind> kindsOf(Strategy strategy) {
+        return Arrays.stream(StrategyKind.values()).filter(k -> k.type.isInstance(strategy)).toList();
+    }
+
+    List<WorkerAnnounced.Plugin> descriptions() {
+        return descriptions;
+    }
+
+    Map<String, String> settings(Strategy strategy) {
+        return settings.get(strategy);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T extends Strategy> List<T> of(StrategyKind kind) {
+        return (List<T>) byKind.get(kind);
+    }
+
+    List<Builder> builders() {
+        return of(StrategyKind.BUILDER);
+    }
+
+    List<LanguageToolchain> toolchains() {
+        return of(StrategyKind.TOOLCHAIN);
+    }
+
+    List<Deployer> deployers() {
+        return of(StrategyKind.DEPLOYER);
+    }
+
+    List<ProxyStrategy> proxies() {
+        return of(StrategyKind.PROXY);
+    }
+
+    List<LifecycleHook> hooks() {
+        return of(StrategyKind.HOOK);
+    }
+}
