@@ -14,7 +14,7 @@ import java.util.Objects;
 public record WorkerAnnounced(String worker, List<String> roles, List<Plugin> plugins, Instant at) {
 
     /** Where a plugin came from. */
-    public enum Origin { BUILT_IN, JAR, EXECUTABLE }
+    public enum Origin { BUILT_IN, JAR }
 
     public enum Status { LOADED, REFUSED }
 
@@ -25,7 +25,7 @@ public record WorkerAnnounced(String worker, List<String> roles, List<Plugin> pl
      * @param source   where it was loaded from: the jar's or program's file name
      * @param version  the plugin's own version, or "unknown"
      * @param checksum SHA-256 of the jar or program, hex; {@code null} for a built-in
-     * @param problem  why it was refused; {@code null} when loaded
+     * @param problem  why it was refused; for a loaded one, its last failure (an {@code accept()} that threw or hung), or {@code null}
      * @param provides the strategies it gave this worker; empty when refused
      */
     public record Plugin(String name, Origin origin, String source, String version, String checksum, Status status,
@@ -41,15 +41,14 @@ public record WorkerAnnounced(String worker, List<String> roles, List<Plugin> pl
     /**
      * One strategy a plugin provides.
      *
-     * @param kind     builder, toolchain, deployer, proxy, hook or http
-     * @param points   for a hook, the hook points it subscribes to; empty otherwise
+     * @param kind     builder, toolchain, deployer, proxy or hook
+     * @param settings what the operator may set for it
      */
-    public record Provided(String kind, String name, int priority, List<SettingInfo> settings, List<String> points) {
+    public record Provided(String kind, String name, int priority, List<SettingInfo> settings) {
         public Provided {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(name, "name");
             settings = settings == null ? List.of() : List.copyOf(settings);
-            points = points == null ? List.of() : List.copyOf(points);
         }
     }
 

@@ -47,6 +47,10 @@ public interface WorkerConfig {
     @WithDefault("2s")
     Duration pluginsScanEvery();
 
+    /** How long a strategy's {@code accept()} may take before it is skipped and reported. */
+    @WithDefault("10s")
+    Duration pluginsAcceptTimeout();
+
     Limits limits();
 
     interface Isolation {

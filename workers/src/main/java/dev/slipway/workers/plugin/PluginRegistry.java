@@ -5,7 +5,10 @@ import dev.slipway.api.Deployer;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.LifecycleHook;
 import dev.slipway.api.ProxyStrategy;
+import dev.slipway.api.StageException;
+import dev.slipway.api.StageLog;
 import dev.slipway.api.Strategy;
+import dev.slipway.api.StrategySelector;
 import dev.slipway.messaging.WorkerAnnounced;
 import dev.slipway.workers.WorkerConfig;
 import io.quarkus.scheduler.Scheduled;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,6 +30,14 @@ import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
@@ -54,6 +66,15 @@ public class PluginRegistry {
     /** What each entry of the directory was when it was last loaded, and what it gave. */
     private final Map<Path, Loaded> entries = new HashMap<>();
     private volatile PluginSet current;
+    /** The last failure of each loaded plugin, by name: reported, not held against it. */
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Duration acceptTimeout;
+    /** Daemon threads: an accept() that never returns must not keep the worker from stopping. */
+    private static final ExecutorService ASKING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "plugin-accept");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private record Loaded(Object stamp, FoundPlugin plugin) {
     }
@@ -61,11 +82,12 @@ public class PluginRegistry {
     @Inject
     public PluginRegistry(Config config, WorkerConfig workers, Event<Changed> changed) {
         this(new PluginSettings(name -> config.getOptionalValue(name, String.class)), workers.pluginsDir(),
-                () -> changed.fire(new Changed()));
+                workers.pluginsAcceptTimeout(), () -> changed.fire(new Changed()));
     }
 
-    PluginRegistry(PluginSettings reader, Path directory, Runnable onChange) {
+    PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange) {
         this.reader = reader;
+        this.acceptTimeout = acceptTimeout;
         this.directory = directory;
         this.onChange = onChange;
         this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader()));
@@ -100,6 +122,7 @@ public class PluginRegistry {
         report(next);
         boolean first = current == null;
         current = next;
+        failures.keySet().retainAll(next.descriptions().stream().map(WorkerAnnounced.Plugin::name).toList());
         if (!first) {
             onChange.run();
         }
@@ -198,9 +221,51 @@ public class PluginRegistry {
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
-    /** Every plugin found, loaded or refused, as the worker announces them. */
+    /** Every plugin found, loaded or refused, as the worker announces them, with the last failure of a loaded one. */
     public List<WorkerAnnounced.Plugin> descriptions() {
-        return current.descriptions();
+        return current.descriptions().stream().map(p -> {
+            String failure = failures.get(p.name());
+            return failure == null || p.status() != WorkerAnnounced.Status.LOADED ? p
+                    : new WorkerAnnounced.Plugin(p.name(), p.origin(), p.source(), p.version(), p.checksum(), p.status(),
+                            failure, p.provides());
+        }).toList();
+    }
+
+    /**
+     * {@link StrategySelector#select}, with each {@code accept()} given {@link #acceptTimeout} to
+     * answer. One that throws or does not answer is skipped for this choice, said in the stage log,
+     * and reported as its plugin's last failure; it stays loaded, as the next tree may suit it.
+     */
+    public <T extends Strategy> StrategySelector.Selection<T> select(String kind, List<T> candidates, String configured,
+                                                                     Predicate<T> accepts, String subject, StageLog log)
+            throws StageException {
+        return StrategySelector.select(kind, candidates, configured, strategy -> ask(kind, strategy, accepts), subject, log);
+    }
+
+    private <T extends Strategy> boolean ask(String kind, T strategy, Predicate<T> accepts) {
+        Future<Boolean> answer = ASKING.submit(() -> accepts.test(strategy));
+        try {
+            return answer.get(acceptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw failed(kind, strategy, "accept() did not answer within " + (acceptTimeout.toMillis() % 1000 == 0
+                    ? acceptTimeout.toSeconds() + " s" : acceptTimeout.toMillis() + " ms"));
+        } catch (ExecutionException e) {
+            throw failed(kind, strategy, "accept() threw " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking " + kind + " " + strategy.name(), e);
+        }
+    }
+
+    private RuntimeException failed(String kind, Strategy strategy, String failure) {
+        String plugin = current.pluginOf(strategy);
+        if (plugin != null) {
+            failures.put(plugin, kind + " " + strategy.name() + ": " + failure + " at " + java.time.Instant.now());
+            onChange.run();
+        }
+        LOG.errorf("%s %s of plugin %s: %s", kind, strategy.name(), plugin, failure);
+        return new IllegalStateException(failure);
     }
 
     /** The settings a strategy of this registry reads from {@code StageContext.config()}. */

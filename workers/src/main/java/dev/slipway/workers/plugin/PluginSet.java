@@ -26,6 +26,7 @@ final class PluginSet {
 
     private final List<WorkerAnnounced.Plugin> descriptions;
     private final Map<Strategy, Map<String, String>> settings = new IdentityHashMap<>();
+    private final Map<Strategy, String> owners = new IdentityHashMap<>();
     private final Map<StrategyKind, List<Strategy>> byKind = new LinkedHashMap<>();
 
     /** @param found in order of precedence */
@@ -47,6 +48,7 @@ final class PluginSet {
                 for (StrategyKind kind : kindsOf(strategy)) {
                     strategyOwners.put(kind.label + "/" + strategy.name(), checked.name());
                     byKind.get(kind).add(strategy);
+                    owners.put(strategy, checked.name());
                 }
             }
         }
@@ -106,6 +108,11 @@ final class PluginSet {
 
     List<WorkerAnnounced.Plugin> descriptions() {
         return descriptions;
+    }
+
+    /** The name of the plugin that provides {@code strategy}, or null if none of this set does. */
+    String pluginOf(Strategy strategy) {
+        return owners.get(strategy);
     }
 
     Map<String, String> settings(Strategy strategy) {

@@ -58,7 +58,7 @@ public class BuildStage {
             SourceArchive.extract(command.source(), workDir, Limits.DEFAULT);
             stages.isolation().handOver(box, workDir);
             SourceTree tree = new SourceTree(workDir, command.config());
-            StrategySelector.Selection<Builder> chosen = StrategySelector.select("builder", stages.plugins().builders(),
+            StrategySelector.Selection<Builder> chosen = stages.plugins().select("builder", stages.plugins().builders(),
                     command.config().build().strategy(), builder -> builder.accept(tree), "the source tree", log);
             Builder builder = chosen.strategy();
             log.line("builder " + builder.name() + ": " + chosen.reason());

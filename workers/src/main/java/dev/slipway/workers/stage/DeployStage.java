@@ -57,7 +57,7 @@ public class DeployStage {
     void deploy(DeployRequested command) {
         StageLogs.MaskedLog log = stages.log(command, "deploy");
         try {
-            StrategySelector.Selection<Deployer> chosen = StrategySelector.select("deployer", stages.plugins().deployers(),
+            StrategySelector.Selection<Deployer> chosen = stages.plugins().select("deployer", stages.plugins().deployers(),
                     command.config().deploy().strategy(), deployer -> deployer.accept(command.artifact()),
                     "a " + command.artifact().kind() + " artifact", log);
             Deployer deployer = chosen.strategy();

@@ -32,7 +32,7 @@ public class HookRunner {
 
     public void run(String point, SlipwayEvent command, DeploymentInfo release, BuildArtifact artifact,
                     AppConfig config, StageLogs.MaskedLog log) throws StageException {
-        LifecycleHook hook = StrategySelector.select("hook", plugins.hooks(), null, h -> h.accept(point, config),
+        LifecycleHook hook = plugins.select("hook", plugins.hooks(), null, h -> h.accept(point, config),
                 "the " + point + " hook", log).strategy();
         // Hooks run beside the release: in its group, so they share its limits.
         Isolation.AppBox box = isolation.prepare(command.app(), config, Isolation.RUN, false, log.mask());

@@ -75,7 +75,7 @@ public class ProxyStage {
     }
 
     private ProxyStrategy proxy(StageLog log) throws StageException {
-        return StrategySelector.select("proxy", stages.plugins().proxies(), strategyName, proxy -> true, "the release",
+        return stages.plugins().select("proxy", stages.plugins().proxies(), strategyName, proxy -> true, "the release",
                 log).strategy();
     }
 

@@ -13,6 +13,8 @@ import dev.slipway.messaging.WorkerAnnounced;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +39,7 @@ class PluginRegistryTest {
 
     private PluginRegistry registry() {
         return new PluginRegistry(new PluginSettings(name -> Optional.ofNullable(OPERATOR.get(name))), plugins,
-                changes::incrementAndGet);
+                Duration.ofMillis(500), changes::incrementAndGet);
     }
 
     @Test
@@ -174,6 +176,35 @@ class PluginRegistryTest {
         assertEquals(List.of("hello-jar", "native"), registry.builders().stream().map(Strategy::name).sorted().toList());
         assertTrue(registry.builders().stream().filter(b -> b.name().equals("native"))
                 .allMatch(b -> !(b.getClass().getClassLoader() instanceof PluginClassLoader)), "the built-in keeps its name");
+    }
+
+    @Test
+    void anAcceptThatThrowsOrHangsIsSkippedReportedAndTheChoiceGoesOn(@TempDir Path tree) throws Exception {
+        PluginJars.jar(plugins.resolve("a-hangs.jar"), Map.of("Hangs", PluginJars.builder("Hangs", "a-hangs", "")
+                .replace("return java.nio.file.Files.exists(", "try { Thread.sleep(60_000); } catch (InterruptedException e)"
+                        + " { } return java.nio.file.Files.exists(")), Map.of(BUILDER, "fixture.Hangs"), API_1_0);
+        PluginJars.jar(plugins.resolve("b-throws.jar"), Map.of("Throws", PluginJars.builder("Throws", "b-throws", "")
+                .replace("return java.nio.file.Files.exists(", "if (true) throw new IllegalStateException(\"confused\");"
+                        + " return java.nio.file.Files.exists(")), Map.of(BUILDER, "fixture.Throws"), API_1_0);
+        goodJar(plugins.resolve("hello-jar.jar"));
+        PluginRegistry registry = registry();
+        Files.writeString(tree.resolve("hello.txt"), "hi");
+        SourceTree source = new SourceTree(tree, AppConfig.empty());
+        List<String> log = new ArrayList<>();
+
+        var chosen = registry.select("builder", registry.builders(), null, b -> b.accept(source), "the source tree",
+                log::add);
+
+        assertEquals("hello-jar", chosen.strategy().name());
+        assertEquals(2, log.size(), log.toString());
+        assertTrue(log.get(0).startsWith("builder a-hangs failed while inspecting the source tree and was skipped")
+                && log.get(0).contains("accept() did not answer within 500 ms"), log.get(0));
+        assertTrue(log.get(1).contains("accept() threw java.lang.IllegalStateException: confused"), log.get(1));
+        WorkerAnnounced.Plugin hangs = plugin(registry, "a-hangs");
+        assertEquals(WorkerAnnounced.Status.LOADED, hangs.status(), "one tree that confuses it does not take it away");
+        assertTrue(hangs.problem().startsWith("builder a-hangs: accept() did not answer within 500 ms at "), hangs.problem());
+        assertTrue(plugin(registry, "b-throws").problem().contains("confused"));
+        assertEquals(2, changes.get(), "each failure is announced");
     }
 
     private static void goodJar(Path jar) throws IOException {

@@ -1,0 +1,66 @@
+package dev.slipway.cli.plugins;
+
+import static dev.slipway.cli.FakeApi.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slipway.cli.CliRun;
+import dev.slipway.cli.FakeApi;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PluginsCommandTest {
+
+    private static final String PLUGINS = "[{'name':'banner','origin':'JAR','source':'banner.jar','version':'1.2.0',"
+            + "'checksum':'ab12','provides':[{'kind':'builder','name':'banner','priority':0,"
+            + "'settings':[{'key':'title','type':'STRING','defaultValue':'Banner','description':'the heading'}]}],"
+            + "'workers':[{'worker':'w1','status':'LOADED','problem':null},{'worker':'w2','status':'LOADED','problem':null}]},"
+            + "{'name':'too-new','origin':'JAR','source':'too-new.jar','version':'unknown','checksum':'cd34','provides':[],"
+            + "'workers':[{'worker':'w1','status':'REFUSED','problem':'targets plugin API 2.0'}]}]";
+
+    private FakeApi api;
+
+    @BeforeEach
+    void start() throws IOException {
+        api = new FakeApi();
+        api.on("GET", "/api/plugins", (request, exchange) -> json(exchange, 200, PLUGINS));
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void listsEachPluginWithWhatItProvidesAndHowTheWorkersFared() {
+        CliRun run = CliRun.slip(api.url(), "plugins");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().split("\n");
+        assertEquals(3, lines.length, run.out());
+        assertTrue(lines[1].matches("banner +1\\.2\\.0 +JAR +builder/banner +LOADED on 2 workers"), lines[1]);
+        assertTrue(lines[2].matches("too-new +unknown +JAR +REFUSED on w1: targets plugin API 2\\.0"), lines[2]);
+    }
+
+    @Test
+    void infoShowsTheSettingsAsTheOperatorSetsThem() {
+        CliRun run = CliRun.slip(api.url(), "plugins", "info", "banner");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("banner 1.2.0 (JAR, banner.jar, sha256 ab12)\n"
+                + "  builder banner, priority 0\n"
+                + "    slipway.plugins.banner.title (string, default Banner): the heading\n"
+                + "  on w1: LOADED\n"
+                + "  on w2: LOADED\n", run.out());
+    }
+
+    @Test
+    void infoOfAnUnknownPluginSaysSo() {
+        CliRun run = CliRun.slip(api.url(), "plugins", "info", "nope");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("slip: no worker has a plugin named \"nope\"; slip plugins lists them\n", run.err());
+    }
+}
