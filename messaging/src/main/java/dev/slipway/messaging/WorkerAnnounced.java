@@ -19,12 +19,13 @@ public record WorkerAnnounced(String worker, List<String> roles, List<Plugin> pl
     public enum Status { LOADED, REFUSED }
 
     /**
-     * One plugin (a built-in strategy, a jar, or an executable) as this worker found it.
+     * One plugin (the built-in strategies of one jar, or a jar or directory of jars from the plugins
+     * directory) as this worker found it.
      *
-     * @param name     the plugin's name: what {@code slip plugins remove} takes and its storage is kept under
-     * @param source   where it was loaded from: the jar's or program's file name
+     * @param name     the plugin's name, unique among the worker's plugins
+     * @param source   where it was loaded from: the jar's or directory's file name
      * @param version  the plugin's own version, or "unknown"
-     * @param checksum SHA-256 of the jar or program, hex; {@code null} for a built-in
+     * @param checksum SHA-256, hex, of the jar (or of each jar's name and bytes, for a directory); {@code null} for a built-in
      * @param problem  why it was refused; for a loaded one, its last failure (an {@code accept()} that threw or hung), or {@code null}
      * @param provides the strategies it gave this worker; empty when refused
      */

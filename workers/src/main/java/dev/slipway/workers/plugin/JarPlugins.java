@@ -73,8 +73,16 @@ final class JarPlugins implements PluginLoader {
         PluginClassLoader loader = new PluginClassLoader(name, urls(jars), host);
         try {
             List<Strategy> strategies = new ArrayList<>();
-            for (StrategyKind kind : StrategyKind.values()) {
-                strategies.addAll(kind.providers(loader));
+            // Libraries that look classes up through the context class loader must find the plugin's, not the worker's.
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                for (StrategyKind kind : StrategyKind.values()) {
+                    strategies.addAll(kind.providers(loader));
+                }
+            } finally {
+                thread.setContextClassLoader(before);
             }
             if (strategies.isEmpty()) {
                 close(loader);
@@ -92,7 +100,7 @@ final class JarPlugins implements PluginLoader {
                 WorkerAnnounced.Status.LOADED, null, List.of()), List.of());
     }
 
-    private static List<Path> jars(Path entry) throws IOException {
+    static List<Path> jars(Path entry) throws IOException {
         if (!Files.isDirectory(entry)) {
             return List.of(entry);
         }
@@ -117,7 +125,10 @@ final class JarPlugins implements PluginLoader {
         return null;
     }
 
-    /** SHA-256 over the jars' bytes in name order: what the orchestrator recorded when it was installed. */
+    /**
+     * SHA-256 of a jar's bytes (what {@code sha256sum} says of it); for a directory, of each jar's
+     * name and bytes in name order, so that renaming a jar changes it too.
+     */
     static String checksum(List<Path> files) throws IOException {
         MessageDigest digest;
         try {
@@ -126,6 +137,9 @@ final class JarPlugins implements PluginLoader {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
         for (Path file : files) {
+            if (files.size() > 1) {
+                digest.update((file.getFileName() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
                 in.transferTo(OutputStream.nullOutputStream());
             }

@@ -13,10 +13,17 @@ final class PluginClassLoader extends URLClassLoader {
     private static final String API = "dev.slipway.api.";
 
     private final ClassLoader host;
+    private final String plugin;
 
     PluginClassLoader(String plugin, URL[] jars, ClassLoader host) {
         super("plugin " + plugin, jars, ClassLoader.getPlatformClassLoader());
         this.host = host;
+        this.plugin = plugin;
+    }
+
+    /** The name of the plugin whose classes this loads. */
+    String plugin() {
+        return plugin;
     }
 
     @Override

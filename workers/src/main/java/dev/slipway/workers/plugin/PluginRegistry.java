@@ -109,16 +109,29 @@ public class PluginRegistry {
                 && now.entrySet().stream().allMatch(e -> e.getValue().equals(entries.get(e.getKey()).stamp()))) {
             return;
         }
-        entries.keySet().retainAll(now.keySet());
+        Map<Path, Loaded> loaded = new TreeMap<>();
         now.forEach((entry, stamp) -> {
             Loaded before = entries.get(entry);
-            if (before == null || !before.stamp().equals(stamp)) {
-                entries.put(entry, new Loaded(stamp, loaderOf(entry).load(entry)));
+            if (before != null && before.stamp().equals(stamp)) {
+                loaded.put(entry, before);
+            } else {
+                FoundPlugin plugin = loaderOf(entry).load(entry);
+                failures.remove(plugin.name());
+                loaded.put(entry, new Loaded(stamp, plugin));
             }
         });
         List<FoundPlugin> found = new ArrayList<>(builtIn);
-        new TreeMap<>(entries).values().forEach(loaded -> found.add(loaded.plugin()));
-        PluginSet next = new PluginSet(found, reader);
+        loaded.values().forEach(l -> found.add(l.plugin()));
+        PluginSet next;
+        try {
+            next = new PluginSet(found, reader);
+        } catch (RuntimeException | LinkageError e) {
+            // Only a plugin whose name() or priority() answers differently when asked again gets here.
+            LOG.errorf("the changed plugins cannot be used, the worker keeps the ones it has: %s", e);
+            return;
+        }
+        entries.clear();
+        entries.putAll(loaded);
         report(next);
         boolean first = current == null;
         current = next;
@@ -128,13 +141,18 @@ public class PluginRegistry {
         }
     }
 
-    /** What each entry of the directory is now: its type, size and time, for jars in a directory too. */
+    /** What each entry of the directory is now: its size and time, of each jar for a directory. */
     private Map<Path, Object> stamps() {
         Map<Path, Object> stamps = new LinkedHashMap<>();
         try (Stream<Path> listed = Files.list(directory)) {
             for (Path entry : listed.sorted().toList()) {
                 if (!entry.getFileName().toString().startsWith(".") && loaderOf(entry) != null) {
-                    stamps.put(entry, stamp(entry));
+                    try {
+                        stamps.put(entry, stamp(entry));
+                    } catch (IOException e) {
+                        // Loaded, it will be refused and say why; left out, it would take the next ones with it.
+                        stamps.put(entry, "unreadable: " + e);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -145,13 +163,8 @@ public class PluginRegistry {
 
     private static Object stamp(Path entry) throws IOException {
         List<Object> parts = new ArrayList<>();
-        List<Path> files = List.of(entry);
-        if (Files.isDirectory(entry)) {
-            try (Stream<Path> listed = Files.list(entry)) {
-                files = listed.sorted().toList();
-            }
-        }
-        for (Path file : files) {
+        // Only the jars: a plugin that writes a file beside them is not loaded again for it.
+        for (Path file : JarPlugins.jars(entry)) {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             parts.add(List.of(file.getFileName().toString(), attributes.size(), attributes.lastModifiedTime()));
         }
@@ -243,7 +256,13 @@ public class PluginRegistry {
     }
 
     private <T extends Strategy> boolean ask(String kind, T strategy, Predicate<T> accepts) {
-        Future<Boolean> answer = ASKING.submit(() -> accepts.test(strategy));
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        Future<Boolean> answer = ASKING.submit(() -> {
+            Thread.currentThread().setContextClassLoader(strategy.getClass().getClassLoader());
+            return accepts.test(strategy);
+        });
         try {
             return answer.get(acceptTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -253,13 +272,17 @@ public class PluginRegistry {
         } catch (ExecutionException e) {
             throw failed(kind, strategy, "accept() threw " + e.getCause());
         } catch (InterruptedException e) {
+            // The stage is being stopped: it sees the interrupt, the strategy is not blamed.
+            answer.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking " + kind + " " + strategy.name(), e);
+            return false;
         }
     }
 
     private RuntimeException failed(String kind, Strategy strategy, String failure) {
-        String plugin = current.pluginOf(strategy);
+        // By its class loader: the set may have changed since the stage took the strategy.
+        String plugin = strategy.getClass().getClassLoader() instanceof PluginClassLoader own ? own.plugin()
+                : current.pluginOf(strategy);
         if (plugin != null) {
             failures.put(plugin, kind + " " + strategy.name() + ": " + failure + " at " + java.time.Instant.now());
             onChange.run();

@@ -27,6 +27,8 @@ final class PluginSet {
     private final List<WorkerAnnounced.Plugin> descriptions;
     private final Map<Strategy, Map<String, String>> settings = new IdentityHashMap<>();
     private final Map<Strategy, String> owners = new IdentityHashMap<>();
+    /** Asked once, while a throwing plugin can still be refused for it. */
+    private final Map<Strategy, Integer> priorities = new IdentityHashMap<>();
     private final Map<StrategyKind, List<Strategy>> byKind = new LinkedHashMap<>();
 
     /** @param found in order of precedence */
@@ -39,7 +41,7 @@ final class PluginSet {
         }
         for (FoundPlugin plugin : found) {
             FoundPlugin checked = check(plugin, reader, pluginOwners, strategyOwners);
-            described.add(describe(checked));
+            described.add(checked.description());
             if (!checked.loaded()) {
                 continue;
             }
@@ -53,7 +55,8 @@ final class PluginSet {
             }
         }
         byKind.replaceAll((kind, list) -> list.stream()
-                .sorted(Comparator.comparingInt(Strategy::priority).reversed().thenComparing(Strategy::name)).toList());
+                .sorted(Comparator.comparingInt((Strategy s) -> priorities.get(s)).reversed()
+                        .thenComparing(Strategy::name)).toList());
         this.descriptions = List.copyOf(described);
     }
 
@@ -67,6 +70,9 @@ final class PluginSet {
                     + pluginOwners.get(plugin.name()));
         }
         Map<Strategy, Map<String, String>> read = new IdentityHashMap<>();
+        Map<Strategy, Integer> ranks = new IdentityHashMap<>();
+        List<WorkerAnnounced.Provided> provides = new ArrayList<>();
+        java.util.Set<String> own = new java.util.HashSet<>();
         for (Strategy strategy : plugin.strategies()) {
             try {
                 String problem = StrategyKind.nameProblem(strategy.name());
@@ -74,13 +80,19 @@ final class PluginSet {
                     return plugin.refused(problem);
                 }
                 for (StrategyKind kind : kindsOf(strategy)) {
-                    String owner = strategyOwners.get(kind.label + "/" + strategy.name());
+                    String key = kind.label + "/" + strategy.name();
+                    String owner = strategyOwners.get(key);
                     if (owner != null) {
                         return plugin.refused("conflict: " + kind.label + " \"" + strategy.name()
                                 + "\" is already provided by plugin " + owner);
                     }
+                    if (!own.add(key)) {
+                        return plugin.refused("conflict: it provides two of " + kind.label + " \"" + strategy.name() + "\"");
+                    }
+                    provides.add(kind.describe(strategy));
                 }
                 read.put(strategy, reader.of(strategy));
+                ranks.put(strategy, strategy.priority());
             } catch (IllegalArgumentException e) {
                 return plugin.refused("setting " + e.getMessage());
             } catch (RuntimeException | LinkageError e) {
@@ -88,18 +100,10 @@ final class PluginSet {
             }
         }
         settings.putAll(read);
-        return plugin;
-    }
-
-    /** The announcement of a checked plugin: what each of its strategies provides. */
-    private static WorkerAnnounced.Plugin describe(FoundPlugin plugin) {
+        priorities.putAll(ranks);
         WorkerAnnounced.Plugin d = plugin.description();
-        List<WorkerAnnounced.Provided> provides = new ArrayList<>();
-        for (Strategy strategy : plugin.strategies()) {
-            kindsOf(strategy).forEach(kind -> provides.add(kind.describe(strategy)));
-        }
-        return new WorkerAnnounced.Plugin(d.name(), d.origin(), d.source(), d.version(), d.checksum(), d.status(),
-                d.problem(), provides);
+        return new FoundPlugin(new WorkerAnnounced.Plugin(d.name(), d.origin(), d.source(), d.version(), d.checksum(),
+                d.status(), d.problem(), provides), plugin.strategies());
     }
 
     private static List<StrategyKind> kindsOf(Strategy strategy) {

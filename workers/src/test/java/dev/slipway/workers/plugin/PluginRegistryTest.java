@@ -155,6 +155,14 @@ class PluginRegistryTest {
                 Map.of(BUILDER, "fixture.Native"), API_1_0);
         goodJar(plugins.resolve("a-hello.jar"));
         goodJar(plugins.resolve("b-hello.jar"));
+        PluginJars.jar(plugins.resolve("priority.jar"), Map.of("Priority", PluginJars.builder("Priority", "priority", "")
+                .replace("public String name()", "public int priority() { throw new IllegalStateException(\"no rank\"); }\n"
+                        + "  public String name()")), Map.of(BUILDER, "fixture.Priority"), API_1_0);
+        PluginJars.jar(plugins.resolve("twice.jar"), Map.of("One", PluginJars.builder("One", "twice", ""),
+                "Two", PluginJars.builder("Two", "twice", "")), Map.of(BUILDER, "fixture.One\nfixture.Two"), API_1_0);
+        // Sorted first: an entry that cannot even be looked at must not take the ones after it along.
+        Files.createSymbolicLink(Files.createDirectories(plugins.resolve("0-dangling")).resolve("lib.jar"),
+                plugins.resolve("gone.jar"));
 
         PluginRegistry registry = registry();
 
@@ -168,6 +176,9 @@ class PluginRegistryTest {
                 problem(registry, "reaches-in"));
         assertTrue(problem(registry, "takes-native").startsWith("conflict: builder \"native\" is already provided by plugin "),
                 problem(registry, "takes-native"));
+        assertTrue(problem(registry, "priority").contains("no rank"), problem(registry, "priority"));
+        assertEquals("conflict: it provides two of builder \"twice\"", problem(registry, "twice"));
+        assertEquals("the directory holds no jar", problem(registry, "0-dangling"));
         List<WorkerAnnounced.Plugin> hellos = registry.descriptions().stream().filter(p -> p.name().equals("hello-jar")).toList();
         assertEquals(List.of(WorkerAnnounced.Status.LOADED, WorkerAnnounced.Status.REFUSED),
                 hellos.stream().map(WorkerAnnounced.Plugin::status).toList(), "the first in name order wins, and says so");
