@@ -37,6 +37,11 @@ public record WorkerAnnounced(String worker, List<String> roles, List<Plugin> pl
             Objects.requireNonNull(status, "status");
             provides = provides == null ? List.of() : List.copyOf(provides);
         }
+
+        /** The same plugin with another status, problem and what it provides. */
+        public Plugin with(Status status, String problem, List<Provided> provides) {
+            return new Plugin(name, origin, source, version, checksum, status, problem, provides);
+        }
     }
 
     /**

@@ -27,8 +27,6 @@ public record FoundPlugin(WorkerAnnounced.Plugin description, List<Strategy> str
 
     /** The same plugin, refused for {@code problem}: it provides nothing. */
     public FoundPlugin refused(String problem) {
-        WorkerAnnounced.Plugin d = description;
-        return new FoundPlugin(new WorkerAnnounced.Plugin(d.name(), d.origin(), d.source(), d.version(), d.checksum(),
-                WorkerAnnounced.Status.REFUSED, problem, List.of()), List.of());
+        return new FoundPlugin(description.with(WorkerAnnounced.Status.REFUSED, problem, List.of()), List.of());
     }
 }

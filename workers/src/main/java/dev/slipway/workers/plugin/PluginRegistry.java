@@ -211,7 +211,7 @@ public class PluginRegistry {
         }
         List<FoundPlugin> found = new ArrayList<>();
         byJar.forEach((source, strategies) -> found.add(new FoundPlugin(new WorkerAnnounced.Plugin(
-                pluginName(source, versions.get(source)), WorkerAnnounced.Origin.BUILT_IN, source, versions.get(source),
+                pluginName(source), WorkerAnnounced.Origin.BUILT_IN, source, versions.get(source),
                 null, WorkerAnnounced.Status.LOADED, null, List.of()), StrategyKind.distinct(strategies))));
         return found;
     }
@@ -225,12 +225,9 @@ public class PluginRegistry {
         return location.getFileName() == null ? location.toString() : location.getFileName().toString();
     }
 
-    /** {@code dev.slipway.proxy-nginx-0.1.0.jar} → {@code proxy-nginx}. */
-    static String pluginName(String source, String version) {
-        String name = source.endsWith(".jar") ? source.substring(0, source.length() - 4) : source;
-        if (name.endsWith("-" + version)) {
-            name = name.substring(0, name.length() - version.length() - 1);
-        }
+    /** {@code dev.slipway.proxy-nginx-0.1.0.jar} → {@code proxy-nginx}: the jar's name without version and group. */
+    static String pluginName(String source) {
+        String name = JarPlugins.defaultName(source);
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
@@ -239,8 +236,7 @@ public class PluginRegistry {
         return current.descriptions().stream().map(p -> {
             String failure = failures.get(p.name());
             return failure == null || p.status() != WorkerAnnounced.Status.LOADED ? p
-                    : new WorkerAnnounced.Plugin(p.name(), p.origin(), p.source(), p.version(), p.checksum(), p.status(),
-                            failure, p.provides());
+                    : p.with(p.status(), failure, p.provides());
         }).toList();
     }
 

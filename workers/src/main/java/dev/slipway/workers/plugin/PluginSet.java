@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The plugins a worker uses at one moment, immutable: each found plugin either loaded, with its
@@ -72,7 +74,7 @@ final class PluginSet {
         Map<Strategy, Map<String, String>> read = new IdentityHashMap<>();
         Map<Strategy, Integer> ranks = new IdentityHashMap<>();
         List<WorkerAnnounced.Provided> provides = new ArrayList<>();
-        java.util.Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         for (Strategy strategy : plugin.strategies()) {
             try {
                 String problem = StrategyKind.nameProblem(strategy.name());
@@ -102,8 +104,7 @@ final class PluginSet {
         settings.putAll(read);
         priorities.putAll(ranks);
         WorkerAnnounced.Plugin d = plugin.description();
-        return new FoundPlugin(new WorkerAnnounced.Plugin(d.name(), d.origin(), d.source(), d.version(), d.checksum(),
-                d.status(), d.problem(), provides), plugin.strategies());
+        return new FoundPlugin(d.with(d.status(), d.problem(), provides), plugin.strategies());
     }
 
     private static List<StrategyKind> kindsOf(Strategy strategy) {
