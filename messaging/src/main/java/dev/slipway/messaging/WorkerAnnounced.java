@@ -14,13 +14,13 @@ import java.util.Objects;
 public record WorkerAnnounced(String worker, List<String> roles, List<Plugin> plugins, Instant at) {
 
     /** Where a plugin came from. */
-    public enum Origin { BUILT_IN, JAR }
+    public enum Origin { BUILT_IN, JAR, EXECUTABLE }
 
     public enum Status { LOADED, REFUSED }
 
     /**
-     * One plugin (the built-in strategies of one jar, or a jar or directory of jars from the plugins
-     * directory) as this worker found it.
+     * One plugin (the built-in strategies of one jar, a jar or directory of jars from the plugins
+     * directory, or an executable {@code slipway-plugin-<name>} there) as this worker found it.
      *
      * @param name     the plugin's name, unique among the worker's plugins
      * @param source   where it was loaded from: the jar's or directory's file name
@@ -47,14 +47,16 @@ public record WorkerAnnounced(String worker, List<String> roles, List<Plugin> pl
     /**
      * One strategy a plugin provides.
      *
-     * @param kind     builder, toolchain, deployer, proxy or hook
+     * @param kind     builder, toolchain, deployer, proxy, hook or http
      * @param settings what the operator may set for it
+     * @param points   for a hook, the hook points it subscribes to; empty otherwise
      */
-    public record Provided(String kind, String name, int priority, List<SettingInfo> settings) {
+    public record Provided(String kind, String name, int priority, List<SettingInfo> settings, List<String> points) {
         public Provided {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(name, "name");
             settings = settings == null ? List.of() : List.copyOf(settings);
+            points = points == null ? List.of() : List.copyOf(points);
         }
     }
 

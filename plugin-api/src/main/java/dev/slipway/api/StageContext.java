@@ -36,6 +36,16 @@ public interface StageContext {
         return Sandbox.none();
     }
 
+    /** This plugin's own key-value storage, kept across deployments and restarts. */
+    default PluginStorage storage() {
+        return PluginStorage.unavailable();
+    }
+
+    /** This deployment's metadata: what earlier stages of it recorded, for the later ones. */
+    default DeploymentMetadata metadata() {
+        return DeploymentMetadata.none();
+    }
+
     /**
      * Runs a program of the app's (an argument array, never a shell string) in its {@link #sandbox()},
      * with this context's env and log.

@@ -52,7 +52,7 @@ class WorkerDirectoryTest {
         for (int i = 0; i < kindsAndNames.length; i += 2) {
             plugins.add(new WorkerAnnounced.Plugin(kindsAndNames[i + 1], WorkerAnnounced.Origin.BUILT_IN, "test.jar", "1",
                     null, WorkerAnnounced.Status.LOADED, null,
-                    List.of(new WorkerAnnounced.Provided(kindsAndNames[i], kindsAndNames[i + 1], 0, List.of()))));
+                    List.of(new WorkerAnnounced.Provided(kindsAndNames[i], kindsAndNames[i + 1], 0, List.of(), List.of()))));
         }
         directory.consume(EventCodec.encode(new WorkerAnnounced(worker, List.of("deploy"), plugins, at)));
     }

@@ -56,7 +56,7 @@ enum StrategyKind {
     WorkerAnnounced.Provided describe(Strategy strategy) {
         return new WorkerAnnounced.Provided(label, strategy.name(), strategy.priority(), strategy.settings().stream()
                 .map(s -> new WorkerAnnounced.SettingInfo(s.key(), s.type().name(), s.defaultValue(), s.description()))
-                .toList());
+                .toList(), strategy instanceof LifecycleHook hook ? hook.points() : List.of());
     }
 
     /** Why {@code name} cannot name a strategy (it names settings and is written in slipway.toml), or null. */
