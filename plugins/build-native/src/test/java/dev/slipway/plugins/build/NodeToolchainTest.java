@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.StageException;
+import dev.slipway.api.testkit.FakeStageContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class NodeToolchainTest {
         Files.writeString(tree.resolve("build.js"),
                 "require('fs').writeFileSync('built.txt', String(require('ms')('2 days')));\n");
         Files.writeString(tree.resolve("index.html"), "<p>ignored: this is a node app</p>");
-        TestBuildContext context = TestBuildContext.of(tree);
+        FakeStageContext context = TestBuildContext.of(tree);
 
         BuildArtifact artifact = new NativeBuilder().build(context);
 
@@ -63,7 +64,7 @@ class NodeToolchainTest {
         Files.writeString(tree.resolve("package.json"), """
                 {"name": "demo", "version": "1.0.0", "dependencies": {"not a valid name!": "1.0.0"}}
                 """);
-        TestBuildContext context = TestBuildContext.of(tree);
+        FakeStageContext context = TestBuildContext.of(tree);
 
         StageException e = assertThrows(StageException.class, () -> new NativeBuilder().build(context));
 

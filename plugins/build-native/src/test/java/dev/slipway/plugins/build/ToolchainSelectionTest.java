@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.Builder;
 import dev.slipway.api.StageException;
+import dev.slipway.api.testkit.FakeStageContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -36,7 +37,7 @@ class ToolchainSelectionTest {
     @Test
     void indexHtmlAloneIsAStaticSiteAtTheRoot() throws Exception {
         Files.writeString(tree.resolve("index.html"), "<h1>hi</h1>");
-        TestBuildContext context = TestBuildContext.of(tree);
+        FakeStageContext context = TestBuildContext.of(tree);
         BuildArtifact artifact = new NativeBuilder().build(context);
         assertEquals(BuildArtifact.STATIC, artifact.kind());
         assertEquals(tree, artifact.root());
@@ -82,9 +83,7 @@ class ToolchainSelectionTest {
     @Test
     void invalidTimeoutSettingIsExplained() throws Exception {
         Files.writeString(tree.resolve("index.html"), "x");
-        TestBuildContext c = TestBuildContext.of(tree);
-        TestBuildContext bad = new TestBuildContext(c.app(), c.deploymentId(), c.workDir(), c.env(), c.log(),
-                java.util.Map.of("timeout", "soon"), c.source(), c.toolchains(), c.lines());
+        FakeStageContext bad = TestBuildContext.of(tree).config("timeout", "soon");
         StageException e = assertThrows(StageException.class, () -> Toolchains.timeout(bad));
         assertTrue(e.getMessage().contains("timeout \"soon\" is invalid"), e.getMessage());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.StageException;
+import dev.slipway.api.testkit.FakeStageContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +41,7 @@ class ProcessDeployerTest {
                 + "exec python3 -u -m http.server \"$PORT\" --bind 127.0.0.1\n");
         Files.setPosixFilePermissions(bin.resolve("serve"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(root.resolve("index.html"), "<h1>served</h1>");
-        TestDeployContext context = TestDeployContext.of(workDir,
+        FakeStageContext context = TestDeployContext.of(workDir,
                 TestDeployContext.artifact(root, "serve", List.of("bin")), "/", Duration.ofSeconds(20));
 
         DeploymentInfo release = deployer.deploy(context);
@@ -65,7 +66,7 @@ class ProcessDeployerTest {
 
     @Test
     void aWebProcessThatNeverListensTimesOutAndLeavesNothingRunning() throws Exception {
-        TestDeployContext context = TestDeployContext.of(workDir,
+        FakeStageContext context = TestDeployContext.of(workDir,
                 TestDeployContext.artifact(root, "sleep 300 & echo child=$!; wait", List.of()), null, Duration.ofSeconds(2));
 
         StageException e = assertThrows(StageException.class, () -> deployer.deploy(context));
@@ -82,7 +83,7 @@ class ProcessDeployerTest {
 
     @Test
     void aWebProcessThatExitsFailsFastWithItsOutput() throws Exception {
-        TestDeployContext context = TestDeployContext.of(workDir,
+        FakeStageContext context = TestDeployContext.of(workDir,
                 TestDeployContext.artifact(root, "echo 'Error: cannot find module server.js' >&2; exit 3", List.of()),
                 null, Duration.ofSeconds(60));
         long start = System.nanoTime();
@@ -96,7 +97,7 @@ class ProcessDeployerTest {
 
     @Test
     void aHealthPathThatFailsIsReported() throws Exception {
-        TestDeployContext context = TestDeployContext.of(workDir,
+        FakeStageContext context = TestDeployContext.of(workDir,
                 TestDeployContext.artifact(root, "exec python3 -m http.server $PORT --bind 127.0.0.1", List.of()),
                 "/healthz", Duration.ofSeconds(3));
 
@@ -108,7 +109,7 @@ class ProcessDeployerTest {
 
     @Test
     void noWebProcessSaysHowToDeclareOne() {
-        TestDeployContext context = TestDeployContext.of(workDir, TestDeployContext.artifact(root, null, List.of()),
+        FakeStageContext context = TestDeployContext.of(workDir, TestDeployContext.artifact(root, null, List.of()),
                 null, Duration.ofSeconds(1));
         StageException e = assertThrows(StageException.class, () -> deployer.deploy(context));
         assertTrue(e.getMessage().startsWith("no web process: add [run] web = \"…\" to slipway.toml"), e.getMessage());

@@ -1,0 +1,32 @@
+package dev.slipway.plugins.build;
+
+import dev.slipway.api.Builder;
+import dev.slipway.api.testkit.BuilderContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The native builder against the builder contract, with a static site (no toolchain to install). */
+class NativeBuilderContractTest extends BuilderContract {
+
+    @Override
+    protected Builder strategy() {
+        return new NativeBuilder();
+    }
+
+    @Override
+    protected boolean acceptsAnyTree() {
+        return true;
+    }
+
+    @Override
+    protected void writeSource(Path root) throws Exception {
+        Files.writeString(root.resolve("index.html"), "<h1>contract</h1>");
+    }
+
+    @Override
+    protected boolean writeBrokenSource(Path root) throws Exception {
+        // A Node app without a start command or a script: no toolchain can say how it runs.
+        Files.writeString(root.resolve("package.json"), "{ not json");
+        return true;
+    }
+}
