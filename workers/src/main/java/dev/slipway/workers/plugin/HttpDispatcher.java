@@ -1,6 +1,7 @@
 package dev.slipway.workers.plugin;
 
 import dev.slipway.api.HttpExtension;
+import dev.slipway.api.config.Names;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.messaging.PluginReply;
 import dev.slipway.messaging.PluginRequest;
@@ -81,10 +82,7 @@ public final class HttpDispatcher {
     /** What was thrown, its first line only, masked, control characters escaped, cut short. */
     static String safe(Throwable thrown, SecretMask mask) {
         String message = thrown.getMessage() == null ? "" : thrown.getMessage().lines().findFirst().orElse("");
-        String text = mask.mask(thrown.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
-        StringBuilder out = new StringBuilder();
-        text.codePoints().limit(MAX_MESSAGE).forEach(c -> out.append(Character.isISOControl(c)
-                ? String.format("\\u%04x", c) : Character.toString(c)));
-        return text.codePointCount(0, text.length()) > MAX_MESSAGE ? out.append("…").toString() : out.toString();
+        return Names.printable(mask.mask(thrown.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message)),
+                MAX_MESSAGE);
     }
 }
