@@ -8,13 +8,16 @@ import dev.slipway.messaging.PluginRequest;
 import dev.slipway.workers.isolation.SecretMask;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Hands one request to a REST extension and turns what happens into the reply: its answer, or a
  * 502 when it throws, answers null or answers what cannot be passed on, or a 504 when it does not
- * answer within the request's time. Whatever implements {@link HttpExtension} is called the same
+ * answer within the request's time; a 503 while {@value #MAX_RUNNING} calls of it still run. Whatever implements {@link HttpExtension} is called the same
  * way: a Java plugin's, or an adapter that speaks to an executable plugin. A failure is told to the
  * caller without a stack trace, the plugin's settings and the worker's secrets masked.
  */
@@ -28,12 +31,22 @@ public final class HttpDispatcher {
         void failed(HttpExtension extension, String failure);
     }
 
+    /** Calls of one extension at once, hung ones included: a plugin that never returns cannot take every thread. */
+    static final int MAX_RUNNING = 16;
+
     private final String worker;
     private final Failures failures;
+    private final int maxRunning;
+    private final Map<String, Semaphore> running = new ConcurrentHashMap<>();
 
     public HttpDispatcher(String worker, Failures failures) {
+        this(worker, failures, MAX_RUNNING);
+    }
+
+    HttpDispatcher(String worker, Failures failures, int maxRunning) {
         this.worker = worker;
         this.failures = failures;
+        this.maxRunning = maxRunning;
     }
 
     public PluginReply dispatch(PluginRequest request, HttpExtension extension, HttpExtension.Context context,
@@ -41,9 +54,25 @@ public final class HttpDispatcher {
         HttpExtension.Request asked = new HttpExtension.Request(request.method(), request.path(), request.query(),
                 request.contentType(), request.body());
         Duration within = Duration.ofMillis(Math.max(1, request.answerWithinMillis()));
+        Semaphore permits = running.computeIfAbsent(request.plugin(), plugin -> new Semaphore(maxRunning));
+        if (!permits.tryAcquire()) {
+            return error(request, 503, "plugin " + request.plugin() + " is still busy with " + maxRunning
+                    + " calls on worker " + worker + " (some may hang); ask again later");
+        }
+        // Whoever sets it releases the permit: the call when it ran, the dispatcher when it never started.
+        AtomicBoolean started = new AtomicBoolean();
         HttpExtension.Response answer;
         try {
-            answer = PluginThreads.call(extension, () -> extension.handle(asked, context), within);
+            answer = PluginThreads.call(extension, () -> {
+                if (!started.compareAndSet(false, true)) {
+                    return null;
+                }
+                try {
+                    return extension.handle(asked, context);
+                } finally {
+                    permits.release();
+                }
+            }, within);
         } catch (TimeoutException e) {
             return failure(request, extension, 504, "did not answer within " + PluginThreads.describe(within));
         } catch (ExecutionException e) {
@@ -51,6 +80,10 @@ public final class HttpDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return error(request, 503, "worker " + worker + " is stopping; ask again");
+        } finally {
+            if (started.compareAndSet(false, true)) {
+                permits.release();
+            }
         }
         if (answer == null) {
             return failure(request, extension, 502, "answered nothing (handle() returned null)");

@@ -90,6 +90,45 @@ class HttpDispatcherTest {
     }
 
     @Test
+    void anExtensionWhoseCallsHangIsRefusedWhileTheyRunAndServedWhenTheyEnd() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+        HttpDispatcher one = new HttpDispatcher("w1", (extension, failure) -> failures.add(failure), 1);
+        HttpExtension stubborn = extension((r, c) -> {
+            if (r.path().equals("/hang")) {
+                // Deaf to the interrupt: only the latch ends it.
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException ignored) {
+                        // on it goes
+                    }
+                }
+                ended.incrementAndGet();
+            }
+            return HttpExtension.Response.json(200, "{}");
+        });
+
+        assertEquals(504, one.dispatch(request("/hang"), stubborn, context, SecretMask.NONE).status());
+        PluginReply busy = one.dispatch(request("/"), stubborn, context, SecretMask.NONE);
+        assertEquals(503, busy.status());
+        assertEquals("{\"error\":\"plugin echo is still busy with 1 calls on worker w1 (some may hang); ask again later\"}",
+                busy.body());
+
+        release.countDown();
+        for (int i = 0; i < 1000 && ended.get() == 0; i++) {
+            Thread.sleep(10);
+        }
+        PluginReply served = null;
+        for (int i = 0; i < 100 && (served == null || served.status() == 503); i++) {
+            // The permit comes back when the call's thread leaves it, a moment after the call ended.
+            served = one.dispatch(request("/"), stubborn, context, SecretMask.NONE);
+            Thread.sleep(10);
+        }
+        assertEquals(200, served.status());
+    }
+
+    @Test
     void anAnswerThatCannotBePassedOnIsA502() {
         assertEquals("{\"error\":\"plugin echo answered what cannot be passed on: status 42 is not one of 200 to 599\"}",
                 dispatcher.dispatch(request("/"), extension((r, c) -> HttpExtension.Response.json(42, "{}")), context,
