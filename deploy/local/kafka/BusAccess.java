@@ -40,6 +40,11 @@ public class BusAccess {
     static final List<String> COMMANDS = List.of("slipway.build", "slipway.deploy", "slipway.proxy", "slipway.hook");
     static final List<String> FACTS = List.of("slipway.events", "slipway.logs", "slipway.workers");
     static final String DLQ = "slipway.dlq";
+    /** Plugins' REST extensions: the orchestrator asks, the workers answer. */
+    static final String PLUGIN_REQUESTS = "slipway.plugin-requests";
+    static final String PLUGIN_REPLIES = "slipway.plugin-replies";
+    /** slipway-plugin-requests-UUID: each worker reads every plugin request, in a group of its own. */
+    static final String WORKER_BROADCAST_GROUP_PREFIX = "slipway-plugin-requests-";
     static final List<String> WORKER_GROUPS = List.of("slipway-build", "slipway-deploy", "slipway-proxy", "slipway-hook");
     /** slipway-orchestrator, and slipway-orchestrator-UUID: each replica reads every worker announcement. */
     static final String ORCHESTRATOR_GROUP_PREFIX = "slipway-orchestrator";
@@ -75,6 +80,10 @@ public class BusAccess {
             acls.add(allow("worker", topic(topic), AclOperation.WRITE));
             acls.add(allow("orchestrator", topic(topic), AclOperation.READ));
         }
+        acls.add(allow("orchestrator", topic(PLUGIN_REQUESTS), AclOperation.WRITE));
+        acls.add(allow("worker", topic(PLUGIN_REQUESTS), AclOperation.READ));
+        acls.add(allow("worker", topic(PLUGIN_REPLIES), AclOperation.WRITE));
+        acls.add(allow("orchestrator", topic(PLUGIN_REPLIES), AclOperation.READ));
         // Both dead-letter what they cannot read (the orchestrator an unreadable fact).
         acls.add(allow("worker", topic(DLQ), AclOperation.WRITE));
         acls.add(allow("orchestrator", topic(DLQ), AclOperation.WRITE));
@@ -82,6 +91,8 @@ public class BusAccess {
         List<String> all = new ArrayList<>(COMMANDS);
         all.addAll(FACTS);
         all.add(DLQ);
+        all.add(PLUGIN_REQUESTS);
+        all.add(PLUGIN_REPLIES);
         for (String topic : all) {
             acls.add(allow("orchestrator", topic(topic), AclOperation.DESCRIBE));
             acls.add(allow("orchestrator", topic(topic), AclOperation.CREATE));
@@ -89,6 +100,8 @@ public class BusAccess {
         for (String group : WORKER_GROUPS) {
             acls.add(allow("worker", new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL), AclOperation.READ));
         }
+        acls.add(allow("worker", new ResourcePattern(ResourceType.GROUP, WORKER_BROADCAST_GROUP_PREFIX,
+                PatternType.PREFIXED), AclOperation.READ));
         acls.add(allow("orchestrator", new ResourcePattern(ResourceType.GROUP, ORCHESTRATOR_GROUP_PREFIX,
                 PatternType.PREFIXED), AclOperation.READ));
         return acls;

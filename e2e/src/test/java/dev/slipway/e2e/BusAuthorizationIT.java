@@ -69,6 +69,11 @@ class BusAuthorizationIT {
             }
             // Not a log line the orchestrator can read: it drops it.
             assertEquals("slipway.logs", Bus.send(worker, "slipway.logs", "not a log line").topic());
+            // Workers answer plugin requests, and cannot ask one another's plugins anything.
+            ExecutionException asking = assertThrows(ExecutionException.class,
+                    () -> Bus.send(worker, "slipway.plugin-requests", "{}"));
+            assertInstanceOf(TopicAuthorizationException.class, asking.getCause(), asking::toString);
+            assertEquals("slipway.plugin-replies", Bus.send(worker, "slipway.plugin-replies", "not a reply").topic());
         }
     }
 
@@ -80,6 +85,11 @@ class BusAuthorizationIT {
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> Bus.send(orchestrator, "slipway.events", "{}"));
             assertInstanceOf(TopicAuthorizationException.class, e.getCause(), e::toString);
+            // It asks plugins, and cannot forge their answers.
+            assertEquals("slipway.plugin-requests", Bus.send(orchestrator, "slipway.plugin-requests", "not a request").topic());
+            ExecutionException answering = assertThrows(ExecutionException.class,
+                    () -> Bus.send(orchestrator, "slipway.plugin-replies", "{}"));
+            assertInstanceOf(TopicAuthorizationException.class, answering.getCause(), answering::toString);
         }
     }
 

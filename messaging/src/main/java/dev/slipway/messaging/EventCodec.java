@@ -67,6 +67,14 @@ public final class EventCodec {
         return read(json, WorkerAnnounced.class, "worker announcement");
     }
 
+    public static PluginRequest decodePluginRequest(String json) throws MalformedMessageException {
+        return read(json, PluginRequest.class, "plugin request");
+    }
+
+    public static PluginReply decodePluginReply(String json) throws MalformedMessageException {
+        return read(json, PluginReply.class, "plugin reply");
+    }
+
     private static <T> T read(String json, Class<T> type, String what) throws MalformedMessageException {
         try {
             T value = MAPPER.readValue(json, type);

@@ -20,6 +20,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicSetup {
 
+    private static final long PLUGIN_CALL_RETENTION_MS = 3_600_000;
+
     private TopicSetup() {
     }
 
@@ -29,6 +31,10 @@ public final class TopicSetup {
         }
         if (topic.equals(Topics.WORKERS)) {
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        if (topic.equals(Topics.PLUGIN_REQUESTS) || topic.equals(Topics.PLUGIN_REPLIES)) {
+            // Answered within seconds or never: nobody reads an hour-old request or reply.
+            return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(PLUGIN_CALL_RETENTION_MS));
         }
         return Map.of();
     }

@@ -41,6 +41,15 @@ public interface SlipwayConfig {
 
     Retention retention();
 
+    PluginHttp pluginHttp();
+
+    /** Plugins' REST extensions, under /api/plugins/<plugin>/. */
+    interface PluginHttp {
+        /** How long a plugin has to answer (the worker that runs it gives up a little earlier): then 504. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
     interface Retention {
         /** Releases per app whose files are kept (the serving one always is): the ones a rollback can return to. */
         @WithDefault("5")

@@ -47,6 +47,14 @@ public class WorkerDirectory {
         return workers.values().stream().filter(w -> w.at().isAfter(since)).toList();
     }
 
+    /** The live workers that loaded plugin {@code plugin} with a REST extension, by name. */
+    public List<String> servingHttp(String plugin) {
+        return live().stream().filter(w -> w.plugins().stream().anyMatch(p -> p.name().equals(plugin)
+                        && p.status() == WorkerAnnounced.Status.LOADED
+                        && p.provides().stream().anyMatch(s -> s.kind().equals("http"))))
+                .map(WorkerAnnounced::worker).sorted().toList();
+    }
+
     /**
      * Refuses a configuration that names a strategy no live worker has, before anything is built.
      * With no worker heard from yet, nothing can be told: the worker checks again when it builds.

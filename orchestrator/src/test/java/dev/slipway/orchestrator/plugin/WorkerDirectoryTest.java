@@ -47,6 +47,20 @@ class WorkerDirectoryTest {
         assertEquals("static", directory.live().get(0).strategies().get(0).name());
     }
 
+    @Test
+    void aRestExtensionIsServedByTheLiveWorkersThatLoadedItsPlugin() {
+        announce("w2", NOW.minusSeconds(5), "http", "echo", "builder", "banner");
+        announce("w1", NOW.minusSeconds(5), "http", "echo");
+        announce("w3", NOW.minusSeconds(500), "http", "echo");
+        directory.consume(EventCodec.encode(new WorkerAnnounced("w4", List.of("deploy"), List.of(new WorkerAnnounced.Plugin(
+                "echo", WorkerAnnounced.Origin.JAR, "echo.jar", "1", null, WorkerAnnounced.Status.REFUSED, "broken",
+                List.of())), NOW)));
+
+        assertEquals(List.of("w1", "w2"), directory.servingHttp("echo"), "w3 went quiet, w4 refused it");
+        assertEquals(List.of(), directory.servingHttp("banner"), "a plugin without a REST extension");
+        assertEquals(List.of(), directory.servingHttp("nobody"));
+    }
+
     private void announce(String worker, Instant at, String... kindsAndNames) {
         List<WorkerAnnounced.Plugin> plugins = new java.util.ArrayList<>();
         for (int i = 0; i < kindsAndNames.length; i += 2) {

@@ -52,9 +52,14 @@ public final class Names {
 
     /** A name as it may be shown back to a user: control characters escaped, long names cut. */
     public static String printable(String text) {
+        return printable(text, 80);
+    }
+
+    /** {@code text} as it may be shown back to a user, control characters escaped, cut after about {@code max} characters. */
+    public static String printable(String text, int max) {
         StringBuilder out = new StringBuilder();
         for (char c : text.toCharArray()) {
-            if (out.length() > 80) {
+            if (out.length() > max) {
                 return out.append("…").toString();
             }
             out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));

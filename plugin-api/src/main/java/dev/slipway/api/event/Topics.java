@@ -14,8 +14,13 @@ public final class Topics {
     public static final String DLQ = "slipway.dlq";
     /** Compacted: each worker's latest announcement of what it can do, keyed by worker. */
     public static final String WORKERS = "slipway.workers";
+    /** Requests to plugins' REST extensions, each addressed to one worker; every worker reads them all. */
+    public static final String PLUGIN_REQUESTS = "slipway.plugin-requests";
+    /** The workers' answers to them; every orchestrator replica reads them all. */
+    public static final String PLUGIN_REPLIES = "slipway.plugin-replies";
 
-    public static final List<String> ALL = List.of(BUILD, DEPLOY, PROXY, HOOK, EVENTS, LOGS, DLQ, WORKERS);
+    public static final List<String> ALL = List.of(BUILD, DEPLOY, PROXY, HOOK, EVENTS, LOGS, DLQ, WORKERS,
+            PLUGIN_REQUESTS, PLUGIN_REPLIES);
 
     private Topics() {
     }

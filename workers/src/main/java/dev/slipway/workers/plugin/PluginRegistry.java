@@ -2,6 +2,7 @@ package dev.slipway.workers.plugin;
 
 import dev.slipway.api.Builder;
 import dev.slipway.api.Deployer;
+import dev.slipway.api.HttpExtension;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.LifecycleHook;
 import dev.slipway.api.ProxyStrategy;
@@ -27,15 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -69,12 +67,6 @@ public class PluginRegistry {
     /** The last failure of each loaded plugin, by name: reported, not held against it. */
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Duration acceptTimeout;
-    /** Daemon threads: an accept() that never returns must not keep the worker from stopping. */
-    private static final ExecutorService ASKING = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "plugin-accept");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private record Loaded(Object stamp, FoundPlugin plugin) {
     }
@@ -255,27 +247,26 @@ public class PluginRegistry {
         if (Thread.currentThread().isInterrupted()) {
             return false;
         }
-        Future<Boolean> answer = ASKING.submit(() -> {
-            Thread.currentThread().setContextClassLoader(strategy.getClass().getClassLoader());
-            return accepts.test(strategy);
-        });
         try {
-            return answer.get(acceptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return PluginThreads.call(strategy, () -> accepts.test(strategy), acceptTimeout);
         } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw failed(kind, strategy, "accept() did not answer within " + (acceptTimeout.toMillis() % 1000 == 0
-                    ? acceptTimeout.toSeconds() + " s" : acceptTimeout.toMillis() + " ms"));
+            throw failed(kind, strategy, "accept() did not answer within " + PluginThreads.describe(acceptTimeout));
         } catch (ExecutionException e) {
             throw failed(kind, strategy, "accept() threw " + e.getCause());
         } catch (InterruptedException e) {
             // The stage is being stopped: it sees the interrupt, the strategy is not blamed.
-            answer.cancel(true);
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
     private RuntimeException failed(String kind, Strategy strategy, String failure) {
+        reportFailure(kind, strategy, failure);
+        return new IllegalStateException(failure);
+    }
+
+    /** Reports what a loaded strategy did wrong as its plugin's last failure (the log, the announcement). */
+    public void reportFailure(String kind, Strategy strategy, String failure) {
         // By its class loader: the set may have changed since the stage took the strategy.
         String plugin = strategy.getClass().getClassLoader() instanceof PluginClassLoader own ? own.plugin()
                 : current.pluginOf(strategy);
@@ -284,7 +275,6 @@ public class PluginRegistry {
             onChange.run();
         }
         LOG.errorf("%s %s of plugin %s: %s", kind, strategy.name(), plugin, failure);
-        return new IllegalStateException(failure);
     }
 
     /** The settings a strategy of this registry reads from {@code StageContext.config()}. */
@@ -312,5 +302,10 @@ public class PluginRegistry {
 
     public List<LifecycleHook> hooks() {
         return current.hooks();
+    }
+
+    /** The REST extension of the loaded plugin {@code plugin}, if it has one. */
+    public Optional<HttpExtension> httpExtension(String plugin) {
+        return current.http(plugin);
     }
 }

@@ -2,6 +2,7 @@ package dev.slipway.workers.plugin;
 
 import dev.slipway.api.Builder;
 import dev.slipway.api.Deployer;
+import dev.slipway.api.HttpExtension;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.LifecycleHook;
 import dev.slipway.api.ProxyStrategy;
@@ -16,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,6 +90,11 @@ final class PluginSet {
                         return plugin.refused("conflict: " + kind.label + " \"" + strategy.name()
                                 + "\" is already provided by plugin " + owner);
                     }
+                    if (kind == StrategyKind.HTTP && !strategy.name().equals(plugin.name())) {
+                        // The URL names the plugin: one extension per plugin, found by the plugin's name.
+                        return plugin.refused("http extension \"" + strategy.name() + "\" must bear its plugin's name, \""
+                                + plugin.name() + "\" (it answers under /api/plugins/" + plugin.name() + "/)");
+                    }
                     if (!own.add(key)) {
                         return plugin.refused("conflict: it provides two of " + kind.label + " \"" + strategy.name() + "\"");
                     }
@@ -147,5 +154,10 @@ final class PluginSet {
 
     List<LifecycleHook> hooks() {
         return of(StrategyKind.HOOK);
+    }
+
+    /** The REST extension of plugin {@code plugin}: it bears the plugin's name. */
+    Optional<HttpExtension> http(String plugin) {
+        return this.<HttpExtension>of(StrategyKind.HTTP).stream().filter(h -> h.name().equals(plugin)).findFirst();
     }
 }

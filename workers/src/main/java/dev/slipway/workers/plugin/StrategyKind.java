@@ -2,6 +2,7 @@ package dev.slipway.workers.plugin;
 
 import dev.slipway.api.Builder;
 import dev.slipway.api.Deployer;
+import dev.slipway.api.HttpExtension;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.LifecycleHook;
 import dev.slipway.api.ProxyStrategy;
@@ -21,7 +22,9 @@ enum StrategyKind {
     TOOLCHAIN("toolchain", LanguageToolchain.class),
     DEPLOYER("deployer", Deployer.class),
     PROXY("proxy", ProxyStrategy.class),
-    HOOK("hook", LifecycleHook.class);
+    HOOK("hook", LifecycleHook.class),
+    /** A REST extension, answering under /api/plugins/<plugin>/: it bears its plugin's name. */
+    HTTP("http", HttpExtension.class);
 
     final String label;
     final Class<? extends Strategy> type;

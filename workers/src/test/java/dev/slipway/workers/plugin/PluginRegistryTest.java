@@ -30,6 +30,7 @@ class PluginRegistryTest {
             "slipway.plugins.hello-jar.greeting", "ahoy",
             "slipway.plugins.unknown.key", "ignored");
     private static final String BUILDER = "dev.slipway.api.Builder";
+    private static final String HTTP = "dev.slipway.api.HttpExtension";
     private static final Map<String, String> API_1_0 = Map.of("Slipway-Plugin-Api", "1.0", "Implementation-Version", "1.2.0");
 
     @TempDir
@@ -216,6 +217,31 @@ class PluginRegistryTest {
         assertTrue(hangs.problem().startsWith("builder a-hangs: accept() did not answer within 500 ms at "), hangs.problem());
         assertTrue(plugin(registry, "b-throws").problem().contains("confused"));
         assertEquals(2, changes.get(), "each failure is announced");
+    }
+
+    @Test
+    void aRestExtensionIsFoundByItsPluginsNameAndMustBearIt() throws IOException {
+        Map<String, String> api = Map.of("Slipway-Plugin-Api", "1.0");
+        PluginJars.jar(plugins.resolve("echo.jar"), Map.of("Echo", extension("Echo", "echo")),
+                Map.of(HTTP, "fixture.Echo"), api);
+        PluginJars.jar(plugins.resolve("misnamed.jar"), Map.of("Misnamed", extension("Misnamed", "other")),
+                Map.of(HTTP, "fixture.Misnamed"), api);
+
+        PluginRegistry registry = registry();
+
+        assertEquals(List.of("http/echo"), plugin(registry, "echo").provides().stream()
+                .map(p -> p.kind() + "/" + p.name()).toList());
+        assertEquals("echo", registry.httpExtension("echo").orElseThrow().name());
+        assertEquals("http extension \"other\" must bear its plugin's name, \"misnamed\" (it answers under"
+                + " /api/plugins/misnamed/)", problem(registry, "misnamed"));
+        assertTrue(registry.httpExtension("misnamed").isEmpty() && registry.httpExtension("other").isEmpty());
+    }
+
+    private static String extension(String className, String name) {
+        return "public class " + className + " implements dev.slipway.api.HttpExtension {\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public Response handle(Request r, Context c) { return Response.json(200, \"{}\"); }\n"
+                + "}\n";
     }
 
     private static void goodJar(Path jar) throws IOException {
