@@ -40,16 +40,13 @@ final class ExecutableBuilder extends ExecutableStrategy implements Builder {
         ObjectNode request = request(PluginProtocol.ACCEPT);
         ArrayNode files = request.putArray("files");
         request.put("truncated", !list(source.root(), files));
-        return accepts(null, request, Map.of());
+        return accepts(request, Map.of());
     }
 
     @Override
     public BuildArtifact build(BuildContext context) throws StageException {
         Path tree = context.workDir();
-        ObjectNode request = request(PluginProtocol.BUILD);
-        request.put("app", context.app());
-        request.put("deploymentId", context.deploymentId().toString());
-        request.put("workDir", tree.toString());
+        ObjectNode request = request(PluginProtocol.BUILD, context, tree);
         JsonNode answer = call(PluginProtocol.BUILD, context, tree, request, Map.of(), new PluginCalls.Around() {
             @Override
             public void before(PluginBoxes.Call box) throws StageException {

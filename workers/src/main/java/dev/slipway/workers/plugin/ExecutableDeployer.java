@@ -32,16 +32,13 @@ final class ExecutableDeployer extends ExecutableStrategy implements Deployer {
     public boolean accept(BuildArtifact artifact) {
         ObjectNode request = request(PluginProtocol.ACCEPT);
         request.set("artifact", artifact(artifact));
-        return accepts(null, request, Map.of());
+        return accepts(request, Map.of());
     }
 
     @Override
     public DeploymentInfo deploy(DeployContext context) throws StageException {
         Path dir = context.workDir();
-        ObjectNode request = request(PluginProtocol.DEPLOY);
-        request.put("app", context.app());
-        request.put("deploymentId", context.deploymentId().toString());
-        request.put("workDir", dir.toString());
+        ObjectNode request = request(PluginProtocol.DEPLOY, context, dir);
         request.set("artifact", artifact(context.artifact()));
         JsonNode answer = call(PluginProtocol.DEPLOY, context, dir, request, Map.of(), new PluginCalls.Around() {
             @Override
@@ -84,8 +81,7 @@ final class ExecutableDeployer extends ExecutableStrategy implements Deployer {
 
     @Override
     public void stop(DeploymentInfo release, StageContext context) throws StageException {
-        ObjectNode request = request(PluginProtocol.STOP);
-        request.put("app", context.app());
+        ObjectNode request = request(PluginProtocol.STOP, context, null);
         request.set("release", release(release));
         call(PluginProtocol.STOP, context, null, request, Map.of(), PluginCalls.Around.NOTHING);
     }

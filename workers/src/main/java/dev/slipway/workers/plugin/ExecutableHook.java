@@ -30,16 +30,13 @@ final class ExecutableHook extends ExecutableStrategy implements LifecycleHook {
     public boolean accept(String point, AppConfig config) {
         ObjectNode request = request(PluginProtocol.ACCEPT);
         request.put("point", point);
-        return accepts(null, request, Map.of("SLIPWAY_HOOK_POINT", point));
+        return accepts(request, Map.of("SLIPWAY_HOOK_POINT", point));
     }
 
     @Override
     public void run(String point, HookContext context) throws StageException {
-        ObjectNode request = request(PluginProtocol.HOOK);
+        ObjectNode request = request(PluginProtocol.HOOK, context, context.workDir());
         request.put("point", point);
-        request.put("app", context.app());
-        request.put("deploymentId", context.deploymentId().toString());
-        request.put("workDir", context.workDir().toString());
         if (context.release() != null) {
             request.set("release", release(context.release()));
         }

@@ -62,9 +62,9 @@ abstract class ExecutableStrategy implements Strategy {
      * {@code accept}: exit 0 yes, 100 no. Anything else throws, so that the registry skips the
      * strategy for this choice and reports the plugin's failure.
      */
-    boolean accepts(String app, ObjectNode request, Map<String, String> env) {
+    boolean accepts(ObjectNode request, Map<String, String> env) {
         try {
-            PluginCalls.Answer answer = program.calls().run(invocation(PluginProtocol.ACCEPT, app, null, null, request,
+            PluginCalls.Answer answer = program.calls().run(invocation(PluginProtocol.ACCEPT, null, null, null, request,
                     env, StageLog.discard(), program.quick(), false, PluginCalls.Around.NOTHING));
             if (answer.exit() == PluginProtocol.NOT_APPLICABLE) {
                 return false;
@@ -99,6 +99,17 @@ abstract class ExecutableStrategy implements Strategy {
         request.put("plugin", program.plugin());
         request.put("kind", described.kind());
         request.put("strategy", described.name());
+        return request;
+    }
+
+    /** The request of a stage's call: the app, the deployment, and the work directory if it has one. */
+    ObjectNode request(String operation, StageContext context, Path workDir) {
+        ObjectNode request = request(operation);
+        request.put("app", context.app());
+        request.put("deploymentId", context.deploymentId().toString());
+        if (workDir != null) {
+            request.put("workDir", workDir.toString());
+        }
         return request;
     }
 
