@@ -125,6 +125,24 @@ class ExecutablePluginsTest {
     }
 
     @Test
+    void anAcceptThatFailsIsNotApplicableForThatChoiceAndBecomesThePluginsLastFailure() throws Exception {
+        fixture("flaky", "flaky");
+        PluginRegistry registry = new PluginRegistry(new PluginSettings(name -> Optional.empty()), plugins,
+                Duration.ofSeconds(10), () -> { });
+        SourceTree source = new SourceTree(tree, AppConfig.empty());
+
+        Builder chosen = registry.select("builder", registry.builders(), null, b -> b.accept(source), "the source tree",
+                log::add).strategy();
+
+        assertEquals("native", chosen.name());
+        WorkerAnnounced.Plugin flaky = registry.descriptions().stream().filter(p -> p.name().equals("flaky")).findFirst()
+                .orElseThrow();
+        assertEquals(WorkerAnnounced.Status.LOADED, flaky.status());
+        assertTrue(flaky.problem().startsWith("builder flaky: accept() threw java.lang.IllegalStateException: plugin flaky"
+                + " (accept) failed with exit code 7"), flaky.problem());
+    }
+
+    @Test
     void aBuilderIsShownTheTreesNamesAndAnswersByItsExitCode() throws IOException {
         Builder builder = strategy(Builder.class);
         assertFalse(builder.accept(new SourceTree(tree, AppConfig.empty())));
