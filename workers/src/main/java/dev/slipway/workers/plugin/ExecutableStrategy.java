@@ -15,12 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * What the strategies of an executable plugin share: they are described by its {@code info} answer
  * and do their work by calling its program ({@code docs/plugin-protocol.md}).
  */
 abstract class ExecutableStrategy implements Strategy {
+
+    private static final Logger LOG = Logger.getLogger(ExecutableStrategy.class);
 
     /** One strategy as the plugin's info answer describes it. */
     record Described(String kind, String name, int priority, List<Setting> settings, List<String> points) {
@@ -65,7 +68,8 @@ abstract class ExecutableStrategy implements Strategy {
     boolean accepts(ObjectNode request, Map<String, String> env) {
         try {
             PluginCalls.Answer answer = program.calls().run(invocation(PluginProtocol.ACCEPT, null, null, null, request,
-                    env, StageLog.discard(), program.quick(), false, PluginCalls.Around.NOTHING));
+                    env, line -> LOG.infof("plugin %s (accept): %s", program.plugin(), line), program.quick(), false,
+                    PluginCalls.Around.NOTHING));
             if (answer.exit() == PluginProtocol.NOT_APPLICABLE) {
                 return false;
             }
