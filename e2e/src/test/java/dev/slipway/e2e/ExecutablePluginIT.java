@@ -71,6 +71,42 @@ class ExecutablePluginIT {
     }
 
     @Test
+    void aPluginBuildsAsItsOwnUserWithNothingOfTheWorkersEnvironmentOrSecrets(@TempDir Path dir) throws Exception {
+        Path home = SlipwayStack.HOME;
+        Plugins.put(script(dir, String.join("\n",
+                "case \"$SLIPWAY_OPERATION\" in",
+                "info) echo '{\"name\": \"exec-probe\", \"version\": \"1.0\", \"protocol\": \"1.0\","
+                        + " \"provides\": [{\"kind\": \"builder\", \"name\": \"exec-probe\"}]}' ;;",
+                "accept) exit 100 ;;",
+                "build) cd \"$SLIPWAY_WORK_DIR\" && mkdir site && {",
+                "  echo \"user=$(id -un) groups=$(id -G | wc -w)\"",
+                "  echo \"env=$(env | cut -d= -f1 | sort | tr '\\n' ' ')\"",
+                "  for f in " + home.resolve("secrets-keys") + " " + home.resolve("api-token") + " "
+                        + home.resolve("kafka/credentials/worker") + " " + home.resolve("postgres/password") + "; do",
+                "    cat \"$f\" > /dev/null 2>&1 && echo \"read=$f\"",
+                "  done",
+                "  echo done",
+                "} > site/index.html && echo '{\"kind\": \"static\", \"root\": \"site\"}' ;;",
+                "esac")), "slipway-plugin-exec-probe", true);
+        assertTrue(Apps.eventually(() -> plugins.status("exec-probe").filter(s -> s.equals("LOADED")).isPresent()),
+                () -> "the workers did not load the probe: " + plugins.all());
+
+        api.createApp("exec-probe");
+        Files.writeString(dir.resolve("slipway.toml"), "[build]\nstrategy = \"exec-probe\"\n");
+        Api.Outcome outcome = api.deploy("exec-probe", dir);
+        assertEquals("SUCCEEDED", outcome.state(), () -> outcome.deployment().toString());
+        List<String> page = api.viaProxy("exec-probe.localhost").body().lines().toList();
+
+        assertEquals("user=slipway-plugin-exec-probe groups=1", page.get(0), "its own user, the app's group alone");
+        for (String name : page.get(1).substring("env=".length()).split(" ")) {
+            assertTrue(name.startsWith("SLIPWAY_") || List.of("HOME", "TMPDIR", "PATH", "LANG", "PWD", "SHLVL", "_",
+                    "OLDPWD").contains(name), () -> name + " of the worker's environment reached the plugin: " + page);
+        }
+        assertEquals("done", page.get(2), () -> "the plugin read a secret: " + page);
+        Files.delete(Plugins.DIR.resolve("slipway-plugin-exec-probe"));
+    }
+
+    @Test
     void programsThatCrashHangOrPrintGarbageAreRefusedWithTheirReasonAndDeploymentsGoOn(@TempDir Path dir)
             throws Exception {
         Plugins.put(script(dir, "echo '{\"code\": \"broken\", \"message\": \"no luck\"}'; exit 3"),
