@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,15 +178,34 @@ final class PluginCalls {
         }
     }
 
-    /** stderr, line by line, each cut to {@link #MAX_LINE} characters, at most {@link #MAX_LINES} of them. */
+    /**
+     * stderr, line by line, each cut to {@link #MAX_LINE} characters (a line is never held whole: it
+     * may have no end), at most {@link #MAX_LINES} of them.
+     */
     private static void log(InputStream stderr, StageLog log) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
+        try (Reader in = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
             int count = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (++count <= MAX_LINES) {
-                    log.line(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line);
-                } else if (count == MAX_LINES + 1) {
-                    log.line("(the plugin's further output is dropped: more than " + MAX_LINES + " lines)");
+            StringBuilder line = new StringBuilder();
+            boolean cut = false;
+            for (int c = in.read(); ; c = in.read()) {
+                if (c == '\n' || (c < 0 && (line.length() > 0 || cut))) {
+                    if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+                        line.setLength(line.length() - 1);
+                    }
+                    if (++count <= MAX_LINES) {
+                        log.line(cut ? line + "…" : line.toString());
+                    } else if (count == MAX_LINES + 1) {
+                        log.line("(the plugin's further output is dropped: more than " + MAX_LINES + " lines)");
+                    }
+                    line.setLength(0);
+                    cut = false;
+                } else if (c >= 0 && line.length() < MAX_LINE) {
+                    line.append((char) c);
+                } else if (c >= 0) {
+                    cut = true;
+                }
+                if (c < 0) {
+                    return;
                 }
             }
         } catch (IOException e) {

@@ -195,6 +195,19 @@ class ExecutablePluginsTest {
     }
 
     @Test
+    void aLineOfLogWithoutEndIsCutNotHeldWhole() throws Exception {
+        Files.writeString(tree.resolve("page.txt"), "ahoy");
+        Files.writeString(tree.resolve("long-line"), "");
+
+        strategy(Builder.class).build(build(Map.of()));
+
+        String cut = log.stream().filter(l -> l.startsWith("xxx")).findFirst().orElseThrow();
+        assertEquals(PluginCalls.MAX_LINE + 1, cut.length());
+        assertTrue(cut.endsWith("…"));
+        assertTrue(log.contains("after the long line"), "the lines after it are logged");
+    }
+
+    @Test
     void aBuildPastItsTimeIsStoppedWithEverythingItStarted() throws Exception {
         Files.writeString(tree.resolve("hang"), "");
         Builder builder = (Builder) loader(Duration.ofSeconds(2)).load(fixture("good", "good")).strategies().get(0);
