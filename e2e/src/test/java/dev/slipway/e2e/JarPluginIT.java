@@ -9,8 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -27,18 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SlipwayStack.class)
 class JarPluginIT {
 
-    private static final Path PLUGINS = SlipwayStack.HOME.resolve("plugins");
     private static final Path BANNER = SlipwayStack.REPO.resolve(
             "examples/plugins/banner-builder/target/banner-builder-0.1.0-SNAPSHOT.jar");
 
     private final Api api = SlipwayStack.api();
+    private final Plugins plugins = new Plugins(api);
 
     @Test
     void aJarPluginIsUsedWithoutARestartAndForgottenWhenRemoved(@TempDir Path dir) throws Exception {
-        put(BANNER, "banner.jar");
-        assertTrue(Apps.eventually(() -> status("banner").filter(s -> s.equals("LOADED")).isPresent()),
-                () -> "the workers did not load the plugin: " + plugins());
-        JsonNode banner = plugin("banner").orElseThrow();
+        Plugins.put(BANNER, "banner.jar", false);
+        assertTrue(Apps.eventually(() -> plugins.status("banner").filter(s -> s.equals("LOADED")).isPresent()),
+                () -> "the workers did not load the plugin: " + plugins.all());
+        JsonNode banner = plugins.get("banner").orElseThrow();
         assertEquals("JAR", banner.get("origin").asText());
         assertEquals("builder", banner.get("provides").get(0).get("kind").asText());
         assertEquals("title", banner.get("provides").get(0).get("settings").get(0).get("key").asText());
@@ -59,8 +57,8 @@ class JarPluginIT {
         assertEquals("SUCCEEDED", named.state(), () -> named.deployment().toString());
         assertEquals("named in configuration", named.deployment().get("stages").get(0).get("reason").asText());
 
-        Files.delete(PLUGINS.resolve("banner.jar"));
-        assertTrue(Apps.eventually(() -> plugin("banner").isEmpty()), () -> "still listed: " + plugins());
+        Files.delete(Plugins.DIR.resolve("banner.jar"));
+        assertTrue(Apps.eventually(() -> plugins.get("banner").isEmpty()), () -> "still listed: " + plugins.all());
         Api.Answer refused = api.upload("banner", Api.pack(dir));
         assertEquals(400, refused.status(), refused.toString());
         assertTrue(refused.body().get("error").asText().contains("[build] strategy \"banner\" is unknown"),
@@ -71,15 +69,15 @@ class JarPluginIT {
     void brokenJarsAreReportedWithTheirReasonAndDeploymentsGoOn(@TempDir Path dir) throws Exception {
         Path garbage = dir.resolve("garbage.jar");
         Files.writeString(garbage, "not a zip at all");
-        put(garbage, "garbage.jar");
-        put(withApiVersion(BANNER, "2.0", dir.resolve("too-new.jar")), "too-new.jar");
+        Plugins.put(garbage, "garbage.jar", false);
+        Plugins.put(withApiVersion(BANNER, "2.0", dir.resolve("too-new.jar")), "too-new.jar", false);
 
-        assertTrue(Apps.eventually(() -> status("garbage").isPresent() && status("banner").isPresent()),
-                () -> "not reported: " + plugins());
-        assertEquals("REFUSED", status("garbage").orElseThrow());
-        assertTrue(problem("garbage").startsWith("cannot be read: "), problem("garbage"));
-        assertEquals("REFUSED", status("banner").orElseThrow());
-        assertEquals("targets plugin API 2.0; this Slipway supports plugin API 1.0 to 1.0", problem("banner"));
+        assertTrue(Apps.eventually(() -> plugins.status("garbage").isPresent() && plugins.status("banner").isPresent()),
+                () -> "not reported: " + plugins.all());
+        assertEquals("REFUSED", plugins.status("garbage").orElseThrow());
+        assertTrue(plugins.problem("garbage").startsWith("cannot be read: "), plugins.problem("garbage"));
+        assertEquals("REFUSED", plugins.status("banner").orElseThrow());
+        assertEquals("targets plugin API 2.0; this Slipway supports plugin API 1.0 to 1.0", plugins.problem("banner"));
 
         api.createApp("after-broken");
         Path site = Files.createDirectories(dir.resolve("site"));
@@ -87,17 +85,10 @@ class JarPluginIT {
         Api.Outcome outcome = api.deploy("after-broken", site);
         assertEquals("SUCCEEDED", outcome.state(), () -> outcome.deployment().toString());
 
-        Files.delete(PLUGINS.resolve("garbage.jar"));
-        Files.delete(PLUGINS.resolve("too-new.jar"));
-        assertTrue(Apps.eventually(() -> plugin("garbage").isEmpty() && plugin("banner").isEmpty()), () -> plugins().toString());
-    }
-
-    /** Installs as an operator should: written beside, then renamed into place. */
-    private static void put(Path jar, String name) throws IOException {
-        Files.createDirectories(PLUGINS);
-        Path partial = PLUGINS.resolve("." + name + ".partial");
-        Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, PLUGINS.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Files.delete(Plugins.DIR.resolve("garbage.jar"));
+        Files.delete(Plugins.DIR.resolve("too-new.jar"));
+        assertTrue(Apps.eventually(() -> plugins.get("garbage").isEmpty() && plugins.get("banner").isEmpty()),
+                () -> plugins.all().toString());
     }
 
     private static Path withApiVersion(Path jar, String version, Path copy) throws IOException {
@@ -112,30 +103,5 @@ class JarPluginIT {
             }
         }
         return copy;
-    }
-
-    private JsonNode plugins() {
-        try {
-            return api.get("/api/plugins").body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Optional<JsonNode> plugin(String name) {
-        for (JsonNode plugin : plugins()) {
-            if (plugin.get("name").asText().equals(name)) {
-                return Optional.of(plugin);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<String> status(String name) {
-        return plugin(name).map(p -> p.get("workers").get(0).get("status").asText());
-    }
-
-    private String problem(String name) {
-        return plugin(name).orElseThrow().get("workers").get(0).get("problem").asText();
     }
 }

@@ -51,6 +51,17 @@ public interface WorkerConfig {
     @WithDefault("10s")
     Duration pluginsAcceptTimeout();
 
+    /**
+     * How long an executable plugin's {@code info} and {@code accept} calls may take before they are
+     * stopped with everything they started; below {@link #pluginsAcceptTimeout()}, so the call says why.
+     */
+    @WithDefault("5s")
+    Duration pluginsQuickCallTimeout();
+
+    /** How long its other calls ({@code build}, {@code deploy}, {@code stop}, {@code hook}) may take. */
+    @WithDefault("15m")
+    Duration pluginsCallTimeout();
+
     Limits limits();
 
     interface Isolation {

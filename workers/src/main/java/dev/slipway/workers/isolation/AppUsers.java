@@ -9,37 +9,53 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One OS user per app, created on its first build and removed with the app. Users are made with
+ * One OS user per app (or per executable plugin), created on its first use. Users are made with
  * {@code useradd} in the configured uid range and recognised by their comment, so Slipway never
  * takes over, or removes, a user it did not create.
  */
 final class AppUsers {
 
-    static final String COMMENT = "Slipway app ";
+    /** {@code slip-<app>}, comment {@code Slipway app <app>}. */
+    static final Kind APPS = new Kind("slip-", "app");
+    /**
+     * {@code slipway-plugin-<name>}, comment {@code Slipway plugin <name>}: never an app's user, whose
+     * name has a '-' after "slip".
+     */
+    static final Kind PLUGINS = new Kind("slipway-plugin-", "plugin");
+
+    /** How the users of one kind of owner are named and marked: what the owner is, "app" or "plugin". */
+    record Kind(String prefix, String what) {
+
+        String comment() {
+            return "Slipway " + what + " ";
+        }
+
+        /** The prefix and the owner's name, or for a long name a prefix of it and a hash, within 32 characters. */
+        String userName(String owner) {
+            String name = prefix + owner;
+            if (name.length() <= MAX_NAME) {
+                return name;
+            }
+            String hash = sha256(owner).substring(0, 12);
+            return name.substring(0, MAX_NAME - hash.length() - 1) + "-" + hash;
+        }
+    }
+
     /** useradd's limit on user names. */
     private static final int MAX_NAME = 32;
-    private static final String PREFIX = "slip-";
 
+    private final Kind kind;
     private final int firstUid;
     private final int lastUid;
 
-    AppUsers(int firstUid, int lastUid) {
+    AppUsers(Kind kind, int firstUid, int lastUid) {
+        this.kind = kind;
         this.firstUid = firstUid;
         this.lastUid = lastUid;
     }
 
-    /** {@code slip-<app>}, or for a long app name a prefix of it and a hash, within 32 characters. */
-    static String userName(String app) {
-        String name = PREFIX + app;
-        if (name.length() <= MAX_NAME) {
-            return name;
-        }
-        String hash = sha256(app).substring(0, 12);
-        return (PREFIX + app).substring(0, MAX_NAME - hash.length() - 1) + "-" + hash;
-    }
-
     synchronized AppUser ensure(String app, java.nio.file.Path home) throws StageException {
-        String name = userName(app);
+        String name = kind.userName(app);
         Optional<AppUser> existing = find(app);
         if (existing.isPresent()) {
             return existing.get();
@@ -49,19 +65,19 @@ final class AppUsers {
                     "-K", "GID_MIN=" + firstUid, "-K", "GID_MAX=" + lastUid,
                     // No subordinate ids: with them an app could map other uids in a user namespace.
                     "-K", "SUB_UID_COUNT=0", "-K", "SUB_GID_COUNT=0", "--user-group", "--no-create-home",
-                    "--home-dir", home.toString(), "--shell", "/usr/sbin/nologin", "--comment", COMMENT + app, name));
+                    "--home-dir", home.toString(), "--shell", "/usr/sbin/nologin", "--comment", kind.comment() + app, name));
         } catch (StageException e) {
             // Another worker on this host may have made it first.
-            return find(app).orElseThrow(() -> new StageException("cannot create the OS user " + name + " for app "
+            return find(app).orElseThrow(() -> new StageException("cannot create the OS user " + name + " for " + kind.what() + " "
                     + app + ": " + e.getMessage() + " (is uid range " + firstUid + "-" + lastUid
                     + ", slipway.isolation.uid-range, full?)", e));
         }
-        return find(app).orElseThrow(() -> new StageException("useradd made no user " + name + " for app " + app));
+        return find(app).orElseThrow(() -> new StageException("useradd made no user " + name + " for " + kind.what() + " " + app));
     }
 
     /** The app's user if it exists and is Slipway's; a user of that name made by someone else is refused. */
     Optional<AppUser> find(String app) throws StageException {
-        String name = userName(app);
+        String name = kind.userName(app);
         List<String> lines;
         try {
             lines = HostCommands.run(List.of("getent", "passwd", name));
@@ -73,8 +89,8 @@ final class AppUsers {
             return Optional.empty();
         }
         int uid = Integer.parseInt(fields[2]);
-        if (!fields[4].equals(COMMENT + app) || uid < firstUid || uid > lastUid) {
-            throw new StageException("the OS user " + name + " exists but was not made by Slipway for app " + app
+        if (!fields[4].equals(kind.comment() + app) || uid < firstUid || uid > lastUid) {
+            throw new StageException("the OS user " + name + " exists but was not made by Slipway for " + kind.what() + " " + app
                     + " (uid " + uid + ", comment \"" + fields[4] + "\"); remove or rename it");
         }
         return Optional.of(new AppUser(name, uid, Integer.parseInt(fields[3])));
@@ -88,7 +104,7 @@ final class AppUsers {
         }
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -55,6 +55,7 @@ public class Isolation {
     private final Ownership files = new Ownership();
     /** The worker's PATH without what an app's user cannot reach (root's own tool directories). */
     private final String appPath;
+    private final PluginBoxes plugins;
 
     public Isolation(WorkerConfig config) {
         this.home = config.home().toAbsolutePath().normalize();
@@ -75,12 +76,16 @@ public class Isolation {
             throw new IllegalStateException("slipway.isolation.uid-range=" + config.isolation().uidRange()
                     + " is invalid: use FROM-TO with 1000 <= FROM <= TO, e.g. 700000000-700999999");
         }
-        this.users = new AppUsers(Integer.parseInt(range.group(1)), Integer.parseInt(range.group(2)));
+        int firstUid = Integer.parseInt(range.group(1));
+        int lastUid = Integer.parseInt(range.group(2));
+        this.users = new AppUsers(AppUsers.APPS, firstUid, lastUid);
         this.cgroups = enabled ? Cgroups.detect(config.isolation().cgroup()) : Optional.empty();
         WorkerConfig.Limits limits = config.limits();
         this.ceiling = new ResourceLimits(limits.processes(), limits.openFiles(), limits.memory(), limits.fileSize(),
                 limits.cpuTime());
         this.appPath = enabled ? Ownership.reachablePath(System.getenv("PATH")) : null;
+        this.plugins = enabled ? new PluginBoxes(home, true, new AppUsers(AppUsers.PLUGINS, firstUid, lastUid), users,
+                cgroups, ceiling, appPath) : PluginBoxes.unisolated(home);
         if (enabled) {
             secureHome();
             LOG.infof("app isolation is on: each app runs as its own OS user (uids %s), %s", config.isolation().uidRange(),
@@ -96,6 +101,11 @@ public class Isolation {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /** Where executable plugins run: as their own users, boxed as apps are, when this isolation is on. */
+    public PluginBoxes plugins() {
+        return plugins;
     }
 
     /**

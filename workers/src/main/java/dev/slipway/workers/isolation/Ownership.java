@@ -35,13 +35,38 @@ final class Ownership {
 
     /** A directory that only {@code user} may use: the app's HOME, its temporary files. */
     void privateDir(Path dir, AppUser user) throws StageException {
+        ownDir(dir, user, PRIVATE_DIR);
+    }
+
+    /** A directory of {@code user}'s with {@code permissions}. */
+    void ownDir(Path dir, AppUser user, Set<PosixFilePermission> permissions) throws StageException {
         try {
             Files.createDirectories(dir);
             view(dir).setOwner(principal(user));
             view(dir).setGroup(group(user));
-            Files.setPosixFilePermissions(dir, PRIVATE_DIR);
+            Files.setPosixFilePermissions(dir, permissions);
         } catch (IOException e) {
             throw failure("prepare " + dir, e);
+        }
+    }
+
+    /**
+     * Gives what {@code from} owns in a tree to {@code to}: an app's build tree to the executable
+     * plugin that builds it, and back. The tree's parent must be closed and nothing of {@code from}
+     * still inside, so no directory can be swapped for a link meanwhile.
+     */
+    void transfer(Path tree, AppUser from, AppUser to) throws StageException {
+        try (Stream<Path> paths = Files.walk(tree)) {
+            UserPrincipal owner = principal(from);
+            for (Path p : paths.toList()) {
+                PosixFileAttributeView view = view(p);
+                if (view.readAttributes().owner().equals(owner)) {
+                    view.setOwner(principal(to));
+                    view.setGroup(group(to));
+                }
+            }
+        } catch (IOException e) {
+            throw failure("give " + tree + " from " + from.name() + " to " + to.name(), e);
         }
     }
 

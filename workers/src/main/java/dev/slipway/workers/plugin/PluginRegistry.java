@@ -12,6 +12,8 @@ import dev.slipway.api.Strategy;
 import dev.slipway.api.StrategySelector;
 import dev.slipway.messaging.WorkerAnnounced;
 import dev.slipway.workers.WorkerConfig;
+import dev.slipway.workers.isolation.Isolation;
+import dev.slipway.workers.isolation.PluginBoxes;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -72,17 +74,28 @@ public class PluginRegistry {
     }
 
     @Inject
-    public PluginRegistry(Config config, WorkerConfig workers, Event<Changed> changed) {
+    public PluginRegistry(Config config, WorkerConfig workers, Event<Changed> changed, Isolation isolation,
+                          HostAccess host) {
         this(new PluginSettings(name -> config.getOptionalValue(name, String.class)), workers.pluginsDir(),
-                workers.pluginsAcceptTimeout(), () -> changed.fire(new Changed()));
+                workers.pluginsAcceptTimeout(), () -> changed.fire(new Changed()),
+                new ExecutablePlugins(new PluginCalls(isolation.plugins(), host), workers.pluginsQuickCallTimeout(),
+                        workers.pluginsCallTimeout()));
     }
 
+    /** Executable plugins unisolated, their copies and homes in the plugins directory's {@code .host}: for tests. */
     PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange) {
+        this(reader, directory, acceptTimeout, onChange, new ExecutablePlugins(new PluginCalls(
+                PluginBoxes.unisolated(directory.resolve(".host")), HostAccess.none()), Duration.ofSeconds(5),
+                Duration.ofMinutes(1)));
+    }
+
+    PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange,
+                   ExecutablePlugins executables) {
         this.reader = reader;
         this.acceptTimeout = acceptTimeout;
         this.directory = directory;
         this.onChange = onChange;
-        this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader()));
+        this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader()), executables);
         this.builtIn = builtIn(PluginRegistry.class.getClassLoader());
         try {
             Files.createDirectories(directory);
@@ -158,7 +171,9 @@ public class PluginRegistry {
         // Only the jars: a plugin that writes a file beside them is not loaded again for it.
         for (Path file : JarPlugins.jars(entry)) {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            parts.add(List.of(file.getFileName().toString(), attributes.size(), attributes.lastModifiedTime()));
+            // Whether it may be run too: an executable plugin made runnable after it was put there is loaded again.
+            parts.add(List.of(file.getFileName().toString(), attributes.size(), attributes.lastModifiedTime(),
+                    Files.isExecutable(file)));
         }
         return parts;
     }
