@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -45,6 +47,18 @@ public class WorkerDirectory {
     public List<WorkerAnnounced> live() {
         var since = clock.instant().minus(LIVE);
         return workers.values().stream().filter(w -> w.at().isAfter(since)).toList();
+    }
+
+    /**
+     * The hook points that some live worker's installed plugin (a jar or an executable, loaded)
+     * subscribes to. The built-in hooks are left out: the one there is runs the app's own
+     * {@code [hooks]}, which the app's configuration tells without asking the workers.
+     */
+    public Set<String> subscribedPoints() {
+        return live().stream().flatMap(w -> w.plugins().stream())
+                .filter(p -> p.status() == WorkerAnnounced.Status.LOADED && p.origin() != WorkerAnnounced.Origin.BUILT_IN)
+                .flatMap(p -> p.provides().stream()).filter(p -> p.kind().equals("hook"))
+                .flatMap(p -> p.points().stream()).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
