@@ -90,7 +90,6 @@ public class ConfigResource {
                                 }))
                         .collect().last())
                         .call(found -> hooks.configChanged(session, app, found.currentDeployment, body.keySet())))
-                .invoke(relay::wake)
                 .chain(found -> release(found, "config change: set " + String.join(", ", body.keySet().stream().sorted()
                         .toList())));
     }
@@ -104,13 +103,15 @@ public class ConfigResource {
                                         "config var " + Names.printable(key) + " of app \"" + app + "\""))
                                 .chain(session::remove))
                         .call(found -> hooks.configChanged(session, app, found.currentDeployment, List.of(key))))
-                .invoke(relay::wake)
                 .chain(found -> release(found, "config change: removed " + key));
     }
 
     /** A new release with the changed vars when the app is live; otherwise they wait for its next deployment. */
     private Uni<Response> release(App app, String description) {
         if (app.currentDeployment == null) {
+            // A config_changed request may wait in the outbox. A live app's new release wakes the relay once it
+            // is recorded; waking it sooner would run the relay's transaction beside that one, in the same session.
+            relay.wake();
             return Uni.createFrom().item(Response.ok(Map.of("message",
                     "saved; the app's next deployment gets it")).build());
         }
