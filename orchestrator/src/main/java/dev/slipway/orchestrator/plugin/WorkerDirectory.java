@@ -50,12 +50,12 @@ public class WorkerDirectory {
     }
 
     /**
-     * The hook points that some live worker's installed plugin (a jar or an executable, loaded)
-     * subscribes to. The built-in hooks are left out: the one there is runs the app's own
-     * {@code [hooks]}, which the app's configuration tells without asking the workers.
+     * The hook points that an installed plugin (a jar or an executable, loaded) of some live worker
+     * that runs hooks subscribes to. The built-in hooks are left out: the one there is runs the
+     * app's own {@code [hooks]}, which the app's configuration tells without asking the workers.
      */
     public Set<String> subscribedPoints() {
-        return live().stream().flatMap(w -> w.plugins().stream())
+        return live().stream().filter(w -> w.roles().contains("hook")).flatMap(w -> w.plugins().stream())
                 .filter(p -> p.status() == WorkerAnnounced.Status.LOADED && p.origin() != WorkerAnnounced.Origin.BUILT_IN)
                 .flatMap(p -> p.provides().stream()).filter(p -> p.kind().equals("hook"))
                 .flatMap(p -> p.points().stream()).collect(Collectors.toUnmodifiableSet());

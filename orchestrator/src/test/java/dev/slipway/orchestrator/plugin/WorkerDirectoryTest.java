@@ -57,9 +57,13 @@ class WorkerDirectoryTest {
         directory.consume(EventCodec.encode(new WorkerAnnounced("gone", List.of("hook"),
                 List.of(hookPlugin("old", WorkerAnnounced.Origin.JAR, WorkerAnnounced.Status.LOADED, "config_changed")),
                 NOW.minusSeconds(600))));
+        directory.consume(EventCodec.encode(new WorkerAnnounced("builder", List.of("build"),
+                List.of(hookPlugin("elsewhere", WorkerAnnounced.Origin.JAR, WorkerAnnounced.Status.LOADED, "pre_deploy")),
+                NOW.minusSeconds(5))));
 
         assertEquals(java.util.Set.of("post_build", "app_created"), directory.subscribedPoints(),
-                "the built-in command hook answers to the app's own [hooks]; refused and gone plugins count for nothing");
+                "the built-in command hook answers to the app's own [hooks]; refused and gone plugins, and those of"
+                        + " workers that run no hooks, count for nothing");
     }
 
     private static WorkerAnnounced.Plugin hookPlugin(String name, WorkerAnnounced.Origin origin,
