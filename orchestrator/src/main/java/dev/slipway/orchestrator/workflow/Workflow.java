@@ -71,9 +71,9 @@ import java.util.List;
  * A point "has subscribers" when the app's {@code [hooks]} name it or an installed plugin of a live
  * worker subscribes to it ({@link DeploymentSnapshot#hasHook}); otherwise it costs nothing. At
  * post_build and pre_deploy no release runs yet: the hook gets the release to be ({@link PendingRelease}).
- * A stopped release runs its {@code pre_stop} subscribers first, on the worker that stops it. Anything else — an answer to an older
- * attempt or stage, a fact after the end — is ignored and says why; a release deployed by such a
- * late answer is stopped, so nothing stray keeps running.
+ * A stopped release runs its {@code pre_stop} subscribers first, on the worker that stops it.
+ * Anything else — an answer to an older attempt, stage or hook point, a fact after the end — is
+ * ignored and says why; a release deployed by such a late answer is stopped, so nothing stray keeps running.
  */
 public final class Workflow {
 
@@ -111,7 +111,7 @@ public final class Workflow {
         }
         if (d.state() == DeploymentState.PRE_DEPLOY) {
             return event instanceof HookFailed failed ? preDeployFailed(d, HookPoints.PRE_DEPLOY + " hook failed: "
-                    + failed.reason()) : deploy(d);
+                    + failed.reason()) : deploy(d, d.artifact());
         }
         if (event instanceof Deployed deployed) {
             return to(PROXYING, 1, new ProxyRequested(d.id(), d.app(), 1, deployed.release(), d.domains()));
@@ -210,11 +210,11 @@ public final class Workflow {
     private static Decision beforeDeploy(DeploymentSnapshot d, BuildArtifact artifact) {
         return d.hasHook(HookPoints.PRE_DEPLOY)
                 ? to(DeploymentState.PRE_DEPLOY, 1, hook(d, HookPoints.PRE_DEPLOY, 1, artifact))
-                : to(DEPLOYING, 1, new DeployRequested(d.id(), d.app(), 1, artifact, d.config()));
+                : deploy(d, artifact);
     }
 
-    private static Decision deploy(DeploymentSnapshot d) {
-        return to(DEPLOYING, 1, new DeployRequested(d.id(), d.app(), 1, d.artifact(), d.config()));
+    private static Decision deploy(DeploymentSnapshot d, BuildArtifact artifact) {
+        return to(DEPLOYING, 1, new DeployRequested(d.id(), d.app(), 1, artifact, d.config()));
     }
 
     /** A pre_deploy veto: nothing of this deployment runs, so nothing is stopped and nothing routed back. */
