@@ -58,6 +58,8 @@ public final class SlipwayStack implements BeforeAllCallback {
             Map.entry("SLIPWAY_RETENTION_EVERY", "2s"),
             Map.entry("SLIPWAY_RETENTION_FIRST_SWEEP", "5s"),
             Map.entry("SLIPWAY_WEBHOOKS_SECRET", WEBHOOK_SECRET),
+            // Where the example hook plugin (examples/plugins/hook-recorder) writes its calls, when a test installs it.
+            Map.entry("SLIPWAY_PLUGINS_RECORDER_DIR", HOME.resolve("hook-calls").toString()),
             Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)));
 
     private static Api api;

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The catalogue of hook points: where in an app's life {@link LifecycleHook}s are called. What each
- * receives is documented in {@code docs/plugins.md}; the points that can veto fail their step when
+ * receives is documented in {@code docs/hooks.md}; the points that can veto fail their step when
  * a subscriber fails, the others only report the failure.
  */
 public final class HookPoints {
@@ -21,6 +21,12 @@ public final class HookPoints {
     /** Every point, in the order of an app's life. */
     public static final List<String> ALL = List.of(APP_CREATED, CONFIG_CHANGED, POST_BUILD, PRE_DEPLOY, POST_DEPLOY,
             PRE_STOP, APP_DESTROYED);
+
+    /** The points outside any deployment: an app was created, its config vars changed, it was deleted. */
+    public static final List<String> OF_APP = List.of(APP_CREATED, CONFIG_CHANGED, APP_DESTROYED);
+
+    /** The points an app's own {@code [hooks]} may name: those where it has a release's tree to run in. */
+    public static final List<String> OF_APP_CONFIG = List.of(POST_BUILD, PRE_DEPLOY, POST_DEPLOY, PRE_STOP);
 
     private static final Set<String> VETOING = Set.of(PRE_DEPLOY, POST_DEPLOY);
 

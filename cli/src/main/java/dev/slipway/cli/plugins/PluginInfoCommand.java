@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cli.Cli;
 import dev.slipway.cli.ExitCodes;
 import dev.slipway.cli.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code slip plugins info NAME}: where a plugin came from, its strategies and their settings, each worker's status. */
+/** {@code slip plugins info NAME}: where a plugin came from, its strategies, their settings and hook points, each worker's status. */
 @Command(name = "info", description = "Show a plugin: its strategies, their settings, and each worker's status.",
         mixinStandardHelpOptions = true)
 public final class PluginInfoCommand implements Callable<Integer> {
@@ -36,6 +38,11 @@ public final class PluginInfoCommand implements Callable<Integer> {
             for (JsonNode strategy : plugin.path("provides")) {
                 cli.out().println("  " + Json.text(strategy, "kind") + " " + Json.text(strategy, "name") + ", priority "
                         + Json.text(strategy, "priority"));
+                List<String> points = new ArrayList<>();
+                strategy.path("points").forEach(point -> points.add(point.asText()));
+                if (!points.isEmpty()) {
+                    cli.out().println("    hook points: " + String.join(", ", points));
+                }
                 for (JsonNode setting : strategy.path("settings")) {
                     cli.out().println("    slipway.plugins." + Json.text(strategy, "name") + "." + Json.text(setting, "key")
                             + " (" + Json.text(setting, "type").toLowerCase() + (Json.has(setting, "defaultValue")

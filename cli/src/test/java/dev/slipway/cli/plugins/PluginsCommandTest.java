@@ -61,6 +61,22 @@ class PluginsCommandTest {
     }
 
     @Test
+    void infoShowsTheHookPointsAHookSubscribesTo() {
+        api.on("GET", "/api/plugins", (request, exchange) -> json(exchange, 200, "[{'name':'recorder','origin':'JAR',"
+                + "'source':'recorder.jar','version':'0.1.0','checksum':'ef56','provides':[{'kind':'hook','name':'recorder',"
+                + "'priority':0,'settings':[],'points':['post_build','pre_deploy']}],"
+                + "'workers':[{'worker':'w1','status':'LOADED','problem':null}]}]"));
+
+        CliRun run = CliRun.slip(api.url(), "plugins", "info", "recorder");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("recorder 0.1.0 (JAR, recorder.jar, sha256 ef56)\n"
+                + "  hook recorder, priority 0\n"
+                + "    hook points: post_build, pre_deploy\n"
+                + "  on w1: LOADED\n", run.out());
+    }
+
+    @Test
     void infoOfAnUnknownPluginSaysSo() {
         CliRun run = CliRun.slip(api.url(), "plugins", "info", "nope");
 

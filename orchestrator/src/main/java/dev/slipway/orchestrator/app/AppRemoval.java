@@ -7,6 +7,7 @@ import dev.slipway.api.event.StopRequested;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.deployment.Deployment;
+import dev.slipway.orchestrator.hook.AppHooks;
 import dev.slipway.orchestrator.outbox.Outbox;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
 import dev.slipway.orchestrator.retention.SourceFiles;
@@ -25,8 +26,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * Deletes an app: its serving release is stopped (its pre_stop hook first), its routes leave the
  * proxy, a deploy worker removes its builds and releases, and its rows go (its domain claims and
- * webhook secret with them), in one transaction with the commands that do the rest; then its
- * source archives are removed. The event log keeps its history.
+ * webhook secret with them), in one transaction with the commands that do the rest (app_destroyed's
+ * subscribers among them); then its source archives are removed. The event log keeps its history.
  */
 @ApplicationScoped
 public class AppRemoval {
@@ -39,9 +40,11 @@ public class AppRemoval {
     private final OutboxRelay relay;
     private final SourceFiles sources;
     private final Vertx vertx;
+    private final AppHooks hooks;
 
     public AppRemoval(Mutiny.SessionFactory sessions, Outbox outbox, OutboxRelay relay, SourceFiles sources,
-                      Vertx vertx) {
+                      Vertx vertx, AppHooks hooks) {
+        this.hooks = hooks;
         this.sources = sources;
         this.vertx = vertx;
         this.sessions = sessions;
@@ -53,8 +56,9 @@ public class AppRemoval {
         return sessions.withTransaction(session -> App.existing(session, name)
                         .call(app -> session.lock(app, LockMode.PESSIMISTIC_WRITE))
                         .call(app -> refuseWhileDeploying(session, name))
-                        .call(app -> app.currentDeployment == null ? Uni.createFrom().voidItem()
-                                : session.find(Deployment.class, app.currentDeployment).chain(d -> stop(session, d)))
+                        .call(app -> app.currentDeployment == null ? hooks.destroyed(session, name, null)
+                                : session.find(Deployment.class, app.currentDeployment).call(d -> stop(session, d))
+                                        .chain(d -> hooks.destroyed(session, name, d)))
                         .call(app -> outbox.enqueue(session, new ProxyRemovalRequested(anId(app), name, 1), Duration.ZERO))
                         // After the stop on the same topic and key: the release's pre_stop still has its tree.
                         .call(app -> outbox.enqueue(session, new CleanupRequested(anId(app), name, 1, List.of(), true),

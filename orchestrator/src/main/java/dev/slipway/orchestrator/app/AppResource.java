@@ -5,6 +5,8 @@ import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.deployment.DeploymentView;
+import dev.slipway.orchestrator.hook.AppHooks;
+import dev.slipway.orchestrator.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,8 +38,12 @@ public class AppResource {
     private final Mutiny.SessionFactory sessions;
     private final AppRemoval removal;
     private final Clock clock;
+    private final AppHooks hooks;
+    private final OutboxRelay relay;
 
-    public AppResource(Mutiny.SessionFactory sessions, AppRemoval removal, Clock clock) {
+    public AppResource(Mutiny.SessionFactory sessions, AppRemoval removal, Clock clock, AppHooks hooks, OutboxRelay relay) {
+        this.hooks = hooks;
+        this.relay = relay;
         this.sessions = sessions;
         this.removal = removal;
         this.clock = clock;
@@ -56,8 +62,8 @@ public class AppResource {
                 throw new ApiException(Response.Status.CONFLICT, "app \"" + name + "\" already exists");
             }
             App app = new App(name, clock.instant());
-            return session.persist(app).replaceWith(app);
-        })).map(app -> Response.status(Response.Status.CREATED).entity(new AppView(app.name, app.createdAt, null, null))
+            return session.persist(app).call(() -> hooks.created(session, name)).replaceWith(app);
+        })).invoke(relay::wake).map(app -> Response.status(Response.Status.CREATED).entity(new AppView(app.name, app.createdAt, null, null))
                 .build());
     }
 

@@ -8,6 +8,8 @@ import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.deployment.DeploymentProcess;
 import dev.slipway.orchestrator.deployment.DeploymentRequestResource;
+import dev.slipway.orchestrator.hook.AppHooks;
+import dev.slipway.orchestrator.outbox.OutboxRelay;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * An app's config vars: set and removed through here, never shown back in clear. A change to an
  * app that is live makes a new release from its current artifact with the new vars, as Heroku does.
+ * The config_changed subscribers are told which keys changed, never their values.
  */
 @Path("/api/apps/{app}/config")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,8 +48,13 @@ public class ConfigResource {
     private final Secrets secrets;
     private final DeploymentProcess process;
     private final Clock clock;
+    private final AppHooks hooks;
+    private final OutboxRelay relay;
 
-    public ConfigResource(Mutiny.SessionFactory sessions, Secrets secrets, DeploymentProcess process, Clock clock) {
+    public ConfigResource(Mutiny.SessionFactory sessions, Secrets secrets, DeploymentProcess process, Clock clock,
+                          AppHooks hooks, OutboxRelay relay) {
+        this.hooks = hooks;
+        this.relay = relay;
         this.sessions = sessions;
         this.secrets = secrets;
         this.process = process;
@@ -80,7 +88,8 @@ public class ConfigResource {
                                     v.updatedAt = now;
                                     return found != null ? Uni.createFrom().voidItem() : session.persist(v);
                                 }))
-                        .collect().last()))
+                        .collect().last())
+                        .call(found -> hooks.configChanged(session, app, found.currentDeployment, body.keySet())))
                 .chain(found -> release(found, "config change: set " + String.join(", ", body.keySet().stream().sorted()
                         .toList())));
     }
@@ -92,13 +101,17 @@ public class ConfigResource {
                         .call(() -> session.find(ConfigVar.class, new ConfigVar.Key(app, key))
                                 .onItem().ifNull().failWith(() -> ApiException.notFound(
                                         "config var " + Names.printable(key) + " of app \"" + app + "\""))
-                                .chain(session::remove)))
+                                .chain(session::remove))
+                        .call(found -> hooks.configChanged(session, app, found.currentDeployment, List.of(key))))
                 .chain(found -> release(found, "config change: removed " + key));
     }
 
     /** A new release with the changed vars when the app is live; otherwise they wait for its next deployment. */
     private Uni<Response> release(App app, String description) {
         if (app.currentDeployment == null) {
+            // A config_changed request may wait in the outbox. A live app's new release wakes the relay once it
+            // is recorded; waking it sooner would run the relay's transaction beside that one, in the same session.
+            relay.wake();
             return Uni.createFrom().item(Response.ok(Map.of("message",
                     "saved; the app's next deployment gets it")).build());
         }

@@ -22,6 +22,7 @@ import dev.slipway.orchestrator.eventlog.EventLog;
 import dev.slipway.orchestrator.eventlog.EventSignals;
 import dev.slipway.orchestrator.outbox.Outbox;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
+import dev.slipway.orchestrator.plugin.WorkerDirectory;
 import dev.slipway.orchestrator.workflow.Decision;
 import dev.slipway.orchestrator.workflow.DeploymentSnapshot;
 import dev.slipway.orchestrator.workflow.DeploymentState;
@@ -60,10 +61,13 @@ public class DeploymentProcess {
     private final String baseDomain;
     private final StagePolicy policy;
     private final DomainClaims domains;
+    private final WorkerDirectory workers;
 
     public DeploymentProcess(Mutiny.SessionFactory sessions, EventLog eventLog, Outbox outbox, OutboxRelay relay,
-                             EventSignals signals, Clock clock, SlipwayConfig config, DomainClaims domains) {
+                             EventSignals signals, Clock clock, SlipwayConfig config, DomainClaims domains,
+                             WorkerDirectory workers) {
         this.domains = domains;
+        this.workers = workers;
         this.relay = relay;
         this.sessions = sessions;
         this.eventLog = eventLog;
@@ -129,8 +133,9 @@ public class DeploymentProcess {
         return session.find(Deployment.class, event.deploymentId(), LockMode.PESSIMISTIC_WRITE)
                 .chain(deployment -> {
                     if (deployment == null) {
-                        // Its app was deleted, most likely: the workers' last answers arrive after the rows went.
-                        LOG.infof("%s for unknown deployment %s recorded and ignored", event.type(), event.deploymentId());
+                        // An app hook's outcome (its id is the request's), or the workers' last answers for an
+                        // app deleted meanwhile: in the log, and nothing to advance.
+                        LOG.infof("%s of no deployment (%s) recorded", event.type(), event.deploymentId());
                         return Uni.createFrom().voidItem();
                     }
                     return snapshot(session, deployment).chain(snapshot -> {
@@ -228,7 +233,7 @@ public class DeploymentProcess {
             return new DeploymentSnapshot(d.id, d.app, d.state, d.attempt, config, Path.of(d.source),
                     EventCodec.readStored(d.artifact, new TypeReference<BuildArtifact>() { }),
                     EventCodec.readStored(d.releaseInfo, new TypeReference<DeploymentInfo>() { }), urls, d.error,
-                    replaced, domains, version);
+                    replaced, domains, version, workers.subscribedPoints());
         }));
     }
 }

@@ -5,6 +5,7 @@ import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.config.AppConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,10 +19,13 @@ import java.util.UUID;
  * @param previous    the release the app serves now, which this deployment replaces; null for a first one
  * @param domains     the host names the app answers to
  * @param nextVersion the release number this deployment gets if it succeeds now
+ * @param subscribed  the hook points some live worker's installed plugin subscribes to (the app's own
+ *                    {@code [hooks]} are in {@code config}): a point in neither is skipped, without a round trip
  */
 public record DeploymentSnapshot(UUID id, String app, DeploymentState state, int attempt, AppConfig config,
                                  Path source, BuildArtifact artifact, DeploymentInfo release, List<String> urls,
-                                 String error, Previous previous, List<String> domains, int nextVersion) {
+                                 String error, Previous previous, List<String> domains, int nextVersion,
+                                 Set<String> subscribed) {
 
     /** A release that runs, with what it was built from: enough to stop it, hooks first, or route back to it. */
     public record Previous(DeploymentInfo release, BuildArtifact artifact, AppConfig config) {
@@ -30,5 +34,11 @@ public record DeploymentSnapshot(UUID id, String app, DeploymentState state, int
     public DeploymentSnapshot {
         urls = List.copyOf(urls);
         domains = List.copyOf(domains);
+        subscribed = Set.copyOf(subscribed);
+    }
+
+    /** Whether anything runs at {@code point}: the app's own hook or a plugin's. */
+    public boolean hasHook(String point) {
+        return config.hooks().containsKey(point) || subscribed.contains(point);
     }
 }

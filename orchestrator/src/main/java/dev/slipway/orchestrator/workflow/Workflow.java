@@ -10,6 +10,8 @@ import static dev.slipway.orchestrator.workflow.DeploymentState.ROLLED_BACK;
 import static dev.slipway.orchestrator.workflow.DeploymentState.ROLLING_BACK;
 import static dev.slipway.orchestrator.workflow.DeploymentState.SUCCEEDED;
 
+import dev.slipway.api.BuildArtifact;
+import dev.slipway.api.HookPoints;
 import dev.slipway.api.event.BuildFailed;
 import dev.slipway.api.event.BuildRequested;
 import dev.slipway.api.event.BuildStarted;
@@ -42,10 +44,16 @@ import java.util.List;
  *
  * <pre>
  * REQUESTED    + DeploymentRequested → BUILDING     : BuildRequested
- *                                    → DEPLOYING    : DeployRequested   when it reuses a release's artifact
- * BUILDING     + Built               → DEPLOYING    : DeployRequested
+ *                                    → PRE_DEPLOY / DEPLOYING, as after the build, when it reuses a release's artifact
+ * BUILDING     + Built               → POST_BUILD   : HookRequested(post_build)         when it has subscribers
+ *                                    → PRE_DEPLOY   : HookRequested(pre_deploy)         when it has subscribers
+ *                                    → DEPLOYING    : DeployRequested
+ * POST_BUILD   + HookCompleted       → PRE_DEPLOY / DEPLOYING, as above
+ * POST_BUILD   + HookFailed          → PRE_DEPLOY / DEPLOYING  (post_build does not veto: the failure stays in its row)
+ * PRE_DEPLOY   + HookCompleted       → DEPLOYING    : DeployRequested
+ * PRE_DEPLOY   + HookFailed          → FAILED       (nothing was started: the previous release keeps serving)  ! DeploymentFailed
  * DEPLOYING    + Deployed            → PROXYING     : ProxyRequested
- * PROXYING     + ProxyConfigured     → FINISHING    : HookRequested(post_deploy)        when the app has one
+ * PROXYING     + ProxyConfigured     → FINISHING    : HookRequested(post_deploy)        when it has subscribers
  *                                    → SUCCEEDED    : StopRequested(the release it replaces)  ! DeploymentSucceeded
  * FINISHING    + HookCompleted       → SUCCEEDED    : StopRequested(the release it replaces)  ! DeploymentSucceeded
  * FINISHING    + HookFailed          → ROLLING_BACK : ProxyRequested(the previous release)
@@ -60,13 +68,16 @@ import java.util.List;
  * any stage    + its *Started        → unchanged
  * </pre>
  *
- * A stopped release runs its {@code pre_stop} hook first. Anything else — an answer to an older
- * attempt or stage, a fact after the end — is ignored and says why; a release deployed by such a
- * late answer is stopped, so nothing stray keeps running.
+ * A point "has subscribers" when the app's {@code [hooks]} name it or an installed plugin of a live
+ * worker subscribes to it ({@link DeploymentSnapshot#hasHook}); otherwise it costs nothing. At
+ * post_build and pre_deploy no release runs yet: the hook gets the release to be ({@link PendingRelease}).
+ * A stopped release runs its {@code pre_stop} subscribers first, on the worker that stops it.
+ * Anything else — an answer to an older attempt, stage or hook point, a fact after the end — is
+ * ignored and says why; a release deployed by such a late answer is stopped, so nothing stray keeps running.
  */
 public final class Workflow {
 
-    public static final String POST_DEPLOY = "post_deploy";
+    public static final String POST_DEPLOY = HookPoints.POST_DEPLOY;
 
     private Workflow() {
     }
@@ -76,21 +87,31 @@ public final class Workflow {
             if (d.state() != REQUESTED) {
                 return ignore(d, "it was requested already");
             }
-            return d.artifact() == null ? to(BUILDING, 1, build(d, 1))
-                    : to(DEPLOYING, 1, new DeployRequested(d.id(), d.app(), 1, d.artifact(), d.config()));
+            return d.artifact() == null ? to(BUILDING, 1, build(d, 1)) : beforeDeploy(d, d.artifact());
         }
         if (event instanceof StageTimedOut timedOut) {
             return timedOut(d, timedOut, policy);
         }
         String stage = stageOf(event);
-        if (stage == null || !stage.equals(d.state().stage()) || event.attempt() != d.attempt()) {
+        if (stage == null || !stage.equals(d.state().stage()) || event.attempt() != d.attempt()
+                || !pointMatches(d, event)) {
             return stray(d, event);
         }
         if (event instanceof BuildStarted || event instanceof DeployStarted || event instanceof ProxyStarted) {
             return new Decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, null, null);
         }
         if (event instanceof Built built) {
-            return to(DEPLOYING, 1, new DeployRequested(d.id(), d.app(), 1, built.artifact(), d.config()));
+            return d.hasHook(HookPoints.POST_BUILD)
+                    ? to(DeploymentState.POST_BUILD, 1, hook(d, HookPoints.POST_BUILD, 1, built.artifact()))
+                    : beforeDeploy(d, built.artifact());
+        }
+        if (d.state() == DeploymentState.POST_BUILD) {
+            // HookCompleted or HookFailed: post_build does not veto, its row keeps the failure.
+            return beforeDeploy(d, d.artifact());
+        }
+        if (d.state() == DeploymentState.PRE_DEPLOY) {
+            return event instanceof HookFailed failed ? preDeployFailed(d, HookPoints.PRE_DEPLOY + " hook failed: "
+                    + failed.reason()) : deploy(d, d.artifact());
         }
         if (event instanceof Deployed deployed) {
             return to(PROXYING, 1, new ProxyRequested(d.id(), d.app(), 1, deployed.release(), d.domains()));
@@ -100,7 +121,7 @@ public final class Workflow {
                 return end(ROLLED_BACK, d, stopNew(d, "its deployment was rolled back"),
                         failed(d, POST_DEPLOY, d.error() + "; rolled back to the previous release"));
             }
-            return d.config().hooks().containsKey(POST_DEPLOY) ? to(FINISHING, 1, postDeploy(d, 1))
+            return d.hasHook(POST_DEPLOY) ? to(FINISHING, 1, postDeploy(d, 1))
                     : succeed(d, configured.urls());
         }
         if (event instanceof HookCompleted) {
@@ -157,6 +178,8 @@ public final class Workflow {
         String reason = "no " + stage + " worker answered within " + human(policy.timeout(stage)) + ", "
                 + d.attempt() + " attempt" + (d.attempt() == 1 ? "" : "s");
         return switch (d.state()) {
+            case POST_BUILD -> beforeDeploy(d, d.artifact());
+            case PRE_DEPLOY -> preDeployFailed(d, HookPoints.PRE_DEPLOY + " hook: " + reason);
             case FINISHING -> rollBack(d, POST_DEPLOY + " hook: " + reason);
             case ROLLING_BACK -> rollBackFailed(d, reason);
             case PROXYING -> end(FAILED, d, stopNew(d, "its proxy stage timed out"), failed(d, stage, reason));
@@ -169,10 +192,39 @@ public final class Workflow {
             case BUILDING -> build(d, attempt);
             case DEPLOYING -> new DeployRequested(d.id(), d.app(), attempt, d.artifact(), d.config());
             case PROXYING -> new ProxyRequested(d.id(), d.app(), attempt, d.release(), d.domains());
+            case POST_BUILD, PRE_DEPLOY -> hook(d, d.state().point(), attempt, d.artifact());
             case FINISHING -> postDeploy(d, attempt);
             case ROLLING_BACK -> new ProxyRequested(d.id(), d.app(), attempt, d.previous().release(), d.domains());
             default -> throw new IllegalStateException("no stage runs in state " + d.state());
         };
+    }
+
+    /** A hook event answers the point its state runs; one of another point (a late post_build) does not apply. */
+    private static boolean pointMatches(DeploymentSnapshot d, SlipwayEvent event) {
+        String point = event instanceof HookCompleted completed ? completed.hook()
+                : event instanceof HookFailed failed ? failed.hook() : null;
+        return point == null || point.equals(d.state().point());
+    }
+
+    /** pre_deploy when it has subscribers, else straight to the deployer. */
+    private static Decision beforeDeploy(DeploymentSnapshot d, BuildArtifact artifact) {
+        return d.hasHook(HookPoints.PRE_DEPLOY)
+                ? to(DeploymentState.PRE_DEPLOY, 1, hook(d, HookPoints.PRE_DEPLOY, 1, artifact))
+                : deploy(d, artifact);
+    }
+
+    private static Decision deploy(DeploymentSnapshot d, BuildArtifact artifact) {
+        return to(DEPLOYING, 1, new DeployRequested(d.id(), d.app(), 1, artifact, d.config()));
+    }
+
+    /** A pre_deploy veto: nothing of this deployment runs, so nothing is stopped and nothing routed back. */
+    private static Decision preDeployFailed(DeploymentSnapshot d, String reason) {
+        return end(FAILED, d, null, failed(d, HookPoints.PRE_DEPLOY, reason + "; nothing was started"
+                + (d.previous() == null ? "" : ", the previous release keeps serving")));
+    }
+
+    private static HookRequested hook(DeploymentSnapshot d, String point, int attempt, BuildArtifact artifact) {
+        return new HookRequested(d.id(), d.app(), attempt, point, PendingRelease.of(d, artifact), artifact, d.config());
     }
 
     private static Decision succeed(DeploymentSnapshot d, List<String> urls) {

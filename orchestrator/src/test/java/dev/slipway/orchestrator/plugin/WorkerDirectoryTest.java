@@ -61,6 +61,31 @@ class WorkerDirectoryTest {
         assertEquals(List.of(), directory.servingHttp("nobody"));
     }
 
+    @Test
+    void theSubscribedPointsAreThoseOfLiveWorkersLoadedInstalledHooks() {
+        List<WorkerAnnounced.Plugin> plugins = List.of(
+                hookPlugin("command", WorkerAnnounced.Origin.BUILT_IN, WorkerAnnounced.Status.LOADED, "post_deploy", "pre_stop"),
+                hookPlugin("recorder", WorkerAnnounced.Origin.JAR, WorkerAnnounced.Status.LOADED, "post_build", "app_created"),
+                hookPlugin("broken", WorkerAnnounced.Origin.JAR, WorkerAnnounced.Status.REFUSED, "pre_deploy"));
+        directory.consume(EventCodec.encode(new WorkerAnnounced("w1", List.of("hook"), plugins, NOW.minusSeconds(5))));
+        directory.consume(EventCodec.encode(new WorkerAnnounced("gone", List.of("hook"),
+                List.of(hookPlugin("old", WorkerAnnounced.Origin.JAR, WorkerAnnounced.Status.LOADED, "config_changed")),
+                NOW.minusSeconds(600))));
+        directory.consume(EventCodec.encode(new WorkerAnnounced("builder", List.of("build"),
+                List.of(hookPlugin("elsewhere", WorkerAnnounced.Origin.JAR, WorkerAnnounced.Status.LOADED, "pre_deploy")),
+                NOW.minusSeconds(5))));
+
+        assertEquals(java.util.Set.of("post_build", "app_created"), directory.subscribedPoints(),
+                "the built-in command hook answers to the app's own [hooks]; refused and gone plugins, and those of"
+                        + " workers that run no hooks, count for nothing");
+    }
+
+    private static WorkerAnnounced.Plugin hookPlugin(String name, WorkerAnnounced.Origin origin,
+                                                     WorkerAnnounced.Status status, String... points) {
+        return new WorkerAnnounced.Plugin(name, origin, name + ".jar", "1", null, status, null,
+                List.of(new WorkerAnnounced.Provided("hook", name, 0, List.of(), List.of(points))));
+    }
+
     private void announce(String worker, Instant at, String... kindsAndNames) {
         List<WorkerAnnounced.Plugin> plugins = new java.util.ArrayList<>();
         for (int i = 0; i < kindsAndNames.length; i += 2) {

@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -71,11 +72,16 @@ class WorkflowTest {
 
     private static DeploymentSnapshot in(DeploymentState state, int attempt, DeploymentInfo previous, AppConfig config,
                                          String error) {
+        return in(state, attempt, previous, config, error, Set.of());
+    }
+
+    private static DeploymentSnapshot in(DeploymentState state, int attempt, DeploymentInfo previous, AppConfig config,
+                                         String error, Set<String> subscribed) {
         return new DeploymentSnapshot(ID, "hello", state, attempt, config, Path.of("/s.tar.gz"),
                 state.ordinal() > BUILDING.ordinal() ? ARTIFACT : null, state.ordinal() > DEPLOYING.ordinal() ? NEW : null,
                 List.of("http://hello.localhost/"), error,
                 previous == null ? null : new DeploymentSnapshot.Previous(previous, ARTIFACT, OLD_CONFIG),
-                List.of("hello.localhost"), 4);
+                List.of("hello.localhost"), 4, subscribed);
     }
 
     private static Decision next(DeploymentSnapshot snapshot, SlipwayEvent event) {
@@ -252,11 +258,112 @@ class WorkflowTest {
     @Test
     void aDeploymentThatReusesAnArtifactSkipsTheBuild() {
         DeploymentSnapshot rollback = new DeploymentSnapshot(ID, "hello", REQUESTED, 1, AppConfig.empty(),
-                Path.of("/s.tar.gz"), ARTIFACT, null, List.of(), null, null, List.of("hello.localhost"), 5);
+                Path.of("/s.tar.gz"), ARTIFACT, null, List.of(), null, null, List.of("hello.localhost"), 5, Set.of());
 
         Decision decision = next(rollback, new DeploymentRequested(ID, "hello", 1, "rollback to release 2"));
 
         assertEquals(DEPLOYING, decision.next());
         assertEquals(ARTIFACT, ((DeployRequested) decision.commands().get(0)).artifact());
+    }
+
+    private static final Set<String> PLUGINS_BEFORE_DEPLOY = Set.of("post_build", "pre_deploy");
+
+    @Test
+    void withoutSubscribersTheHookPointsCostNoRoundTrip() {
+        assertEquals(DEPLOYING, next(in(BUILDING, OLD), new Built(ID, "hello", 1, ARTIFACT)).next());
+        Decision proxied = next(in(PROXYING, 1, OLD, AppConfig.empty(), null, Set.of("pre_stop", "app_created")),
+                new ProxyConfigured(ID, "hello", 1, List.of()));
+        assertEquals(SUCCEEDED, proxied.next(), "a plugin subscribed elsewhere does not bring post_deploy in");
+    }
+
+    @Test
+    void aPluginSubscribedToPostBuildAndPreDeployRunsThemBetweenBuildAndDeploy() {
+        Decision built = next(in(BUILDING, 1, OLD, AppConfig.empty(), null, PLUGINS_BEFORE_DEPLOY),
+                new Built(ID, "hello", 1, ARTIFACT));
+        assertEquals(DeploymentState.POST_BUILD, built.next());
+        HookRequested postBuild = (HookRequested) built.commands().get(0);
+        assertEquals("post_build", postBuild.hook());
+        assertEquals(ARTIFACT, postBuild.artifact());
+        assertEquals(ID.toString(), postBuild.release().releaseId(), "the release to be has the deployment's id");
+        assertEquals(0, postBuild.release().upstreamPort(), "nothing listens yet");
+        assertEquals("true", postBuild.release().attributes().get("pending"));
+
+        Decision afterPostBuild = next(in(DeploymentState.POST_BUILD, 1, OLD, AppConfig.empty(), null,
+                PLUGINS_BEFORE_DEPLOY), new HookCompleted(ID, "hello", 1, "post_build"));
+        assertEquals(DeploymentState.PRE_DEPLOY, afterPostBuild.next());
+        assertEquals("pre_deploy", ((HookRequested) afterPostBuild.commands().get(0)).hook());
+
+        Decision afterPreDeploy = next(in(DeploymentState.PRE_DEPLOY, 1, OLD, AppConfig.empty(), null,
+                PLUGINS_BEFORE_DEPLOY), new HookCompleted(ID, "hello", 1, "pre_deploy"));
+        assertEquals(DEPLOYING, afterPreDeploy.next());
+        assertEquals(ARTIFACT, ((DeployRequested) afterPreDeploy.commands().get(0)).artifact());
+    }
+
+    @Test
+    void theAppsOwnPreDeployHookAloneBringsThePointIn() {
+        Decision built = next(in(BUILDING, 1, OLD, hooks(Map.of("pre_deploy", "./migrate")), null),
+                new Built(ID, "hello", 1, ARTIFACT));
+        assertEquals(DeploymentState.PRE_DEPLOY, built.next());
+    }
+
+    @Test
+    void aFailingPostBuildIsReportedAndTheDeploymentGoesOn() {
+        Decision failed = next(in(DeploymentState.POST_BUILD, 1, OLD, AppConfig.empty(), null, Set.of("post_build")),
+                new HookFailed(ID, "hello", 1, "post_build", "subscriber scanner: found a vulnerability"));
+        assertEquals(DEPLOYING, failed.next(), "post_build does not veto");
+        assertTrue(failed.facts().isEmpty());
+    }
+
+    @Test
+    void aFailingPreDeployVetoesTheDeploymentAndStopsNothing() {
+        Decision failed = next(in(DeploymentState.PRE_DEPLOY, 1, OLD, AppConfig.empty(), null, Set.of("pre_deploy")),
+                new HookFailed(ID, "hello", 1, "pre_deploy", "subscriber gate: frozen"));
+        assertEquals(FAILED, failed.next());
+        assertTrue(failed.commands().isEmpty(), "nothing was started, and the previous release keeps serving");
+        DeploymentFailed fact = (DeploymentFailed) failed.facts().get(0);
+        assertEquals("pre_deploy", fact.stage());
+        assertTrue(fact.reason().contains("gate: frozen") && fact.reason().endsWith("the previous release keeps serving"),
+                fact.reason());
+    }
+
+    @Test
+    void aHookAnswerOfAnotherPointDoesNotApply() {
+        Decision late = next(in(DeploymentState.PRE_DEPLOY, 1, OLD, AppConfig.empty(), null, PLUGINS_BEFORE_DEPLOY),
+                new HookCompleted(ID, "hello", 1, "post_build"));
+        assertTrue(late.ignored(), "a redelivered post_build answer is not pre_deploy's");
+        assertEquals(DeploymentState.PRE_DEPLOY, late.next());
+    }
+
+    @Test
+    void aTimedOutPostBuildGoesOnAndATimedOutPreDeployFails() {
+        Decision postBuild = next(in(DeploymentState.POST_BUILD, 3, OLD, AppConfig.empty(), null, Set.of("post_build")),
+                new StageTimedOut(ID, "hello", 3, "hook"));
+        assertEquals(DEPLOYING, postBuild.next());
+        Decision retried = next(in(DeploymentState.PRE_DEPLOY, 1, OLD, AppConfig.empty(), null, Set.of("pre_deploy")),
+                new StageTimedOut(ID, "hello", 1, "hook"));
+        assertEquals("pre_deploy", ((HookRequested) retried.commands().get(0)).hook());
+        assertEquals(2, retried.attempt());
+        Decision preDeploy = next(in(DeploymentState.PRE_DEPLOY, 3, OLD, AppConfig.empty(), null, Set.of("pre_deploy")),
+                new StageTimedOut(ID, "hello", 3, "hook"));
+        assertEquals(FAILED, preDeploy.next());
+    }
+
+    @Test
+    void aReleaseRunAgainGoesThroughPreDeployButNotPostBuild() {
+        DeploymentSnapshot rerun = new DeploymentSnapshot(ID, "hello", REQUESTED, 1, AppConfig.empty(),
+                Path.of("/s.tar.gz"), ARTIFACT, null, List.of(), null, null, List.of("hello.localhost"), 5,
+                PLUGINS_BEFORE_DEPLOY);
+
+        Decision decision = next(rerun, new DeploymentRequested(ID, "hello", 1, "config change"));
+
+        assertEquals(DeploymentState.PRE_DEPLOY, decision.next());
+    }
+
+    @Test
+    void aPluginSubscribedToPostDeployBringsItInWithoutTheAppConfiguringIt() {
+        Decision proxied = next(in(PROXYING, 1, OLD, AppConfig.empty(), null, Set.of("post_deploy")),
+                new ProxyConfigured(ID, "hello", 1, List.of()));
+        assertEquals(DeploymentState.FINISHING, proxied.next());
+        assertEquals(NEW, ((HookRequested) proxied.commands().get(0)).release());
     }
 }

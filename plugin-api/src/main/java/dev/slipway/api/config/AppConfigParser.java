@@ -22,7 +22,7 @@ import org.tomlj.TomlTable;
  */
 public final class AppConfigParser {
 
-    public static final Set<String> HOOK_POINTS = Set.of("post_deploy", "pre_stop");
+    public static final Set<String> HOOK_POINTS = Set.copyOf(dev.slipway.api.HookPoints.OF_APP_CONFIG);
     private static final Map<String, Set<String>> KEYS = Map.of(
             "build", Set.of("strategy", "toolchain", "static-dir"),
             "deploy", Set.of("strategy"),

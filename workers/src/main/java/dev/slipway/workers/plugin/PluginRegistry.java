@@ -258,6 +258,15 @@ public class PluginRegistry {
         return StrategySelector.select(kind, candidates, configured, strategy -> ask(kind, strategy, accepts), subject, log);
     }
 
+    /**
+     * Asks one strategy's {@code accept()} as {@link #select} does, for the stages that run every
+     * strategy that accepts (hooks). One that throws or does not answer in time becomes its plugin's
+     * last failure and an {@link IllegalStateException} saying what it did.
+     */
+    public <T extends Strategy> boolean accepts(String kind, T strategy, Predicate<T> accepts) {
+        return ask(kind, strategy, accepts);
+    }
+
     private <T extends Strategy> boolean ask(String kind, T strategy, Predicate<T> accepts) {
         if (Thread.currentThread().isInterrupted()) {
             return false;

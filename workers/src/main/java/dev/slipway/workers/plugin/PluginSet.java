@@ -2,6 +2,7 @@ package dev.slipway.workers.plugin;
 
 import dev.slipway.api.Builder;
 import dev.slipway.api.Deployer;
+import dev.slipway.api.HookPoints;
 import dev.slipway.api.HttpExtension;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.LifecycleHook;
@@ -100,6 +101,12 @@ final class PluginSet {
                     }
                     provides.add(kind.describe(strategy));
                 }
+                if (strategy instanceof LifecycleHook hook) {
+                    String unknown = pointsProblem(hook);
+                    if (unknown != null) {
+                        return plugin.refused(unknown);
+                    }
+                }
                 read.put(strategy, reader.of(strategy));
                 ranks.put(strategy, strategy.priority());
             } catch (IllegalArgumentException e) {
@@ -112,6 +119,21 @@ final class PluginSet {
         priorities.putAll(ranks);
         WorkerAnnounced.Plugin d = plugin.description();
         return new FoundPlugin(d.with(d.status(), d.problem(), provides), plugin.strategies());
+    }
+
+    /** Why a hook's {@code points()} cannot be subscribed to, or null: every point must be one of the catalogue's. */
+    private static String pointsProblem(LifecycleHook hook) {
+        List<String> points = hook.points();
+        if (points == null || points.isEmpty()) {
+            return "hook \"" + hook.name() + "\" subscribes to no hook point; known: " + String.join(", ", HookPoints.ALL);
+        }
+        for (String point : points) {
+            if (!HookPoints.ALL.contains(point)) {
+                return "hook \"" + hook.name() + "\" subscribes to unknown hook point \"" + point + "\"; known: "
+                        + String.join(", ", HookPoints.ALL);
+            }
+        }
+        return null;
     }
 
     private static List<StrategyKind> kindsOf(Strategy strategy) {

@@ -2,6 +2,7 @@ package dev.slipway.workers.stage;
 
 import dev.slipway.api.Deployer;
 import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.HookPoints;
 import dev.slipway.api.StageException;
 import dev.slipway.api.StrategySelector;
 import dev.slipway.api.event.DeployFailed;
@@ -16,6 +17,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,7 +30,7 @@ public class DeployStage {
 
     private static final Logger LOG = Logger.getLogger(DeployStage.class);
 
-    private static final String PRE_STOP = "pre_stop";
+    private static final String PRE_STOP = HookPoints.PRE_STOP;
 
     private final StageSupport stages;
     private final HookRunner hooks;
@@ -124,13 +126,17 @@ public class DeployStage {
         }
     }
 
-    /** The release's own pre_stop hook, if it has one; a failing hook is reported and the stop goes on. */
+    /** The pre_stop subscribers (the release's own hook among them); a failing one is reported and the stop goes on. */
     private void preStop(StopRequested command, StageLogs.MaskedLog log) {
-        if (command.artifact() == null || !hooks.configured(PRE_STOP, command.config())) {
+        if (command.artifact() == null) {
             return;
         }
         try {
-            hooks.run(PRE_STOP, command, command.release(), command.artifact(), command.config(), log);
+            HookSubscribers.Outcome outcome = hooks.run(new HookRunner.Call(PRE_STOP, command, command.release(),
+                    command.artifact(), command.config(), List.of()), log);
+            if (outcome.failed()) {
+                log.line(PRE_STOP + " failed, stopping anyway: " + outcome.reason());
+            }
         } catch (StageException | RuntimeException e) {
             log.line(PRE_STOP + " failed, stopping anyway: " + e.getMessage());
         }

@@ -10,7 +10,11 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** The hook role: runs a release's lifecycle hook ({@code post_deploy}, …) beside it. */
+/**
+ * The hook role: runs a hook point's subscribers ({@code post_build}, {@code post_deploy},
+ * {@code app_created}, …) and says how it went. Any failing subscriber makes a {@link HookFailed}
+ * naming it; whether that fails the deployment is the orchestrator's call ({@code HookPoints.vetoes}).
+ */
 @ApplicationScoped
 public class HookStage {
 
@@ -35,8 +39,13 @@ public class HookStage {
     void run(HookRequested command) {
         StageLogs.MaskedLog log = stages.log(command, command.hook());
         try {
-            hooks.run(command.hook(), command, command.release(), command.artifact(), command.config(), log);
-            stages.report(new HookCompleted(command.deploymentId(), command.app(), command.attempt(), command.hook()));
+            HookSubscribers.Outcome outcome = hooks.run(new HookRunner.Call(command.hook(), command, command.release(),
+                    command.artifact(), command.config(), command.changedKeys()), log);
+            if (outcome.failed()) {
+                fail(command, log, outcome.reason());
+            } else {
+                stages.report(new HookCompleted(command.deploymentId(), command.app(), command.attempt(), command.hook()));
+            }
         } catch (StageException e) {
             fail(command, log, e.getMessage());
         } catch (RuntimeException e) {

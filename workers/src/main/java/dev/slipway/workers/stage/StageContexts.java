@@ -39,7 +39,7 @@ final class StageContexts {
 
     record Hook(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
                 Map<String, String> config, Sandbox sandbox, DeploymentInfo release, BuildArtifact artifact,
-                AppConfig appConfig) implements HookContext {
+                AppConfig appConfig, List<String> changedKeys) implements HookContext {
     }
 
     record Plain(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,

@@ -244,6 +244,32 @@ class PluginRegistryTest {
                 + "}\n";
     }
 
+    @Test
+    void aHookAnnouncesItsPointsAndOneSubscribingToAnUnknownPointIsRefused() throws IOException {
+        PluginJars.jar(plugins.resolve("gate.jar"), Map.of("Gate", hook("Gate", "gate", "\"pre_deploy\", \"post_build\"")),
+                Map.of(HOOK, "fixture.Gate"), API_1_0);
+        PluginJars.jar(plugins.resolve("typo.jar"), Map.of("Typo", hook("Typo", "typo", "\"pre-deploy\"")),
+                Map.of(HOOK, "fixture.Typo"), API_1_0);
+        PluginRegistry registry = registry();
+
+        assertEquals(List.of("pre_deploy", "post_build"), plugin(registry, "gate").provides().get(0).points());
+        assertTrue(registry.hooks().stream().anyMatch(h -> h.name().equals("gate")));
+        assertEquals("hook \"typo\" subscribes to unknown hook point \"pre-deploy\"; known: app_created, config_changed,"
+                + " post_build, pre_deploy, post_deploy, pre_stop, app_destroyed", problem(registry, "typo"));
+    }
+
+    private static final String HOOK = "dev.slipway.api.LifecycleHook";
+
+    /** A hook named {@code name} subscribed to {@code points} (Java string literals, comma-separated). */
+    private static String hook(String className, String name, String points) {
+        return "public class " + className + " implements dev.slipway.api.LifecycleHook {\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public java.util.List<String> points() { return java.util.List.of(" + points + "); }\n"
+                + "  public boolean accept(String point, dev.slipway.api.config.AppConfig config) { return true; }\n"
+                + "  public void run(String point, dev.slipway.api.HookContext context) { }\n"
+                + "}\n";
+    }
+
     private static void goodJar(Path jar) throws IOException {
         PluginJars.jar(jar, Map.of("Hello", PluginJars.builder("Hello", "hello-jar", "")), Map.of(BUILDER, "fixture.Hello"),
                 Map.of("Slipway-Plugin-Api", "1.0", "Slipway-Plugin-Name", "hello-jar", "Implementation-Version", "1.2.0"));

@@ -3,6 +3,7 @@ package dev.slipway.plugins.hook;
 import dev.slipway.api.Commands;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.HookContext;
+import dev.slipway.api.HookPoints;
 import dev.slipway.api.LifecycleHook;
 import dev.slipway.api.Setting;
 import dev.slipway.api.StageException;
@@ -32,6 +33,11 @@ public final class CommandHook implements LifecycleHook {
     }
 
     @Override
+    public List<String> points() {
+        return HookPoints.OF_APP_CONFIG;
+    }
+
+    @Override
     public boolean accept(String point, AppConfig config) {
         return config.hooks().containsKey(point);
     }
@@ -44,8 +50,8 @@ public final class CommandHook implements LifecycleHook {
         }
         Map<String, String> env = context.artifact().runtimeEnv(context.env());
         DeploymentInfo release = context.release();
-        if (!release.isStatic()) {
-            // Lets the hook talk to the release it runs beside, e.g. to warm it up.
+        if (!release.isStatic() && release.upstreamPort() > 0) {
+            // Lets the hook talk to the release it runs beside, e.g. to warm it up; a release to be has no port yet.
             env.put("PORT", Integer.toString(release.upstreamPort()));
         }
         context.log().line(point + ": " + command);
