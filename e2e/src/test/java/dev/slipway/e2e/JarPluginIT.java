@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SlipwayStack.class)
 class JarPluginIT {
 
-    private static final Path PLUGINS = SlipwayStack.HOME.resolve("plugins");
+    private static final Path PLUGINS = FixturePlugins.PLUGINS;
     private static final Path BANNER = SlipwayStack.REPO.resolve(
             "examples/plugins/banner-builder/target/banner-builder-0.1.0-SNAPSHOT.jar");
 
@@ -35,7 +34,7 @@ class JarPluginIT {
 
     @Test
     void aJarPluginIsUsedWithoutARestartAndForgottenWhenRemoved(@TempDir Path dir) throws Exception {
-        put(BANNER, "banner.jar");
+        FixturePlugins.install(BANNER, "banner.jar");
         assertTrue(Apps.eventually(() -> status("banner").filter(s -> s.equals("LOADED")).isPresent()),
                 () -> "the workers did not load the plugin: " + plugins());
         JsonNode banner = plugin("banner").orElseThrow();
@@ -71,8 +70,8 @@ class JarPluginIT {
     void brokenJarsAreReportedWithTheirReasonAndDeploymentsGoOn(@TempDir Path dir) throws Exception {
         Path garbage = dir.resolve("garbage.jar");
         Files.writeString(garbage, "not a zip at all");
-        put(garbage, "garbage.jar");
-        put(withApiVersion(BANNER, "2.0", dir.resolve("too-new.jar")), "too-new.jar");
+        FixturePlugins.install(garbage, "garbage.jar");
+        FixturePlugins.install(withApiVersion(BANNER, "2.0", dir.resolve("too-new.jar")), "too-new.jar");
 
         assertTrue(Apps.eventually(() -> status("garbage").isPresent() && status("banner").isPresent()),
                 () -> "not reported: " + plugins());
@@ -90,14 +89,6 @@ class JarPluginIT {
         Files.delete(PLUGINS.resolve("garbage.jar"));
         Files.delete(PLUGINS.resolve("too-new.jar"));
         assertTrue(Apps.eventually(() -> plugin("garbage").isEmpty() && plugin("banner").isEmpty()), () -> plugins().toString());
-    }
-
-    /** Installs as an operator should: written beside, then renamed into place. */
-    private static void put(Path jar, String name) throws IOException {
-        Files.createDirectories(PLUGINS);
-        Path partial = PLUGINS.resolve("." + name + ".partial");
-        Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, PLUGINS.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Path withApiVersion(Path jar, String version, Path copy) throws IOException {

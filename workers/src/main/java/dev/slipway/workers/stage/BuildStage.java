@@ -66,7 +66,7 @@ public class BuildStage {
                     chosen.reason()));
             BuildArtifact artifact = builder.build(new StageContexts.Build(command.app(), command.deploymentId(), workDir,
                     stages.environment().env(command.app(), command.config(), box), log, stages.plugins().settings(builder),
-                    box.sandbox(), tree, stages.plugins().toolchains()));
+                    stages.stores(builder, command), box.sandbox(), tree, stages.plugins().toolchains()));
             stages.isolation().seal(command.app(), box, workDir);
             box = null;
             stages.report(new Built(command.deploymentId(), command.app(), command.attempt(), artifact));

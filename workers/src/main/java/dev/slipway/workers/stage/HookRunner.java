@@ -9,6 +9,7 @@ import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.workers.isolation.Isolation;
 import dev.slipway.workers.plugin.PluginRegistry;
+import dev.slipway.workers.storage.PluginServices;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Runs a release's hook at a hook point with the lifecycle hook that accepts it. */
@@ -18,9 +19,11 @@ public class HookRunner {
     private final PluginRegistry plugins;
     private final StageEnvironment environment;
     private final Isolation isolation;
+    private final PluginServices services;
 
-    public HookRunner(PluginRegistry plugins, StageEnvironment environment, Isolation isolation) {
+    public HookRunner(PluginRegistry plugins, StageEnvironment environment, Isolation isolation, PluginServices services) {
         this.plugins = plugins;
+        this.services = services;
         this.environment = environment;
         this.isolation = isolation;
     }
@@ -37,7 +40,7 @@ public class HookRunner {
         // Hooks run beside the release: in its group, so they share its limits.
         Isolation.AppBox box = isolation.prepare(command.app(), config, Isolation.RUN, false, log.mask());
         hook.run(point, new StageContexts.Hook(command.app(), command.deploymentId(), artifact.root(),
-                environment.env(command.app(), config, box), log, plugins.settings(hook), box.sandbox(), release, artifact,
-                config));
+                environment.env(command.app(), config, box), log, plugins.settings(hook),
+                services.of(hook, command.deploymentId()), box.sandbox(), release, artifact, config));
     }
 }
