@@ -108,6 +108,8 @@ pg_start() {
   pg_check_install
   if pg_running; then
     pg_record_pid
+    # A cluster started by an older bin/slipway may lack a role made since.
+    pg_ensure_role_and_db
     say "postgres already running (pid $(head -n 1 "$PG_DATA/postmaster.pid"), port $SLIPWAY_PG_PORT)"
     return 0
   fi

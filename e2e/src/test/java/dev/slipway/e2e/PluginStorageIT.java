@@ -54,7 +54,12 @@ class PluginStorageIT {
         String peeked = deploy("peeking", peek);
         assertTrue(peeked.contains("seen all={} get=Optional.empty metadata={}"), "another plugin's keys are not its own: " + peeked);
         assertTrue(peeked.contains("refused plugin storage: the value of \"bad\" is not JSON"), peeked);
+        // Its own key (32 bytes) and 8 values of 1008 bytes with their keys fit in 8192; the ninth is refused, and not kept.
+        assertTrue(peeked.contains("filled 8 kept 8 then plugin storage: plugin peeker would keep 9104 bytes, over its "
+                + "quota of 8192 (slipway.storage.quota-bytes); nothing was written"), peeked);
         String again = deploy("peeking", peek);
+        assertTrue(again.contains("filled 8 kept 8 then plugin storage: plugin peeker would keep 9104 bytes"),
+                "what was refused was not kept: " + again);
         assertTrue(again.contains("seen all={builds/tallied=\"the peeker's own\"}"), again);
 
         SlipwayStack.Psql rows = SlipwayStack.sqlAsPlugins(

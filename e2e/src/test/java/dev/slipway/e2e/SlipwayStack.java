@@ -39,6 +39,8 @@ public final class SlipwayStack implements BeforeAllCallback {
     static final int KEPT_RELEASES = 3;
     /** Small, so a test can exceed it cheaply; the examples' repositories are far smaller. */
     static final long GIT_LIMIT = 2 * 1024 * 1024;
+    /** What one plugin may keep: small, so a test can exceed it cheaply. */
+    static final long STORAGE_QUOTA = 8192;
 
     private static final Map<String, String> ENV = Map.ofEntries(
             Map.entry("SLIPWAY_HOME", HOME.toString()),
@@ -59,7 +61,8 @@ public final class SlipwayStack implements BeforeAllCallback {
             Map.entry("SLIPWAY_RETENTION_EVERY", "2s"),
             Map.entry("SLIPWAY_RETENTION_FIRST_SWEEP", "5s"),
             Map.entry("SLIPWAY_WEBHOOKS_SECRET", WEBHOOK_SECRET),
-            Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)));
+            Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)),
+            Map.entry("SLIPWAY_STORAGE_QUOTA_BYTES", Long.toString(STORAGE_QUOTA)));
 
     private static Api api;
 
