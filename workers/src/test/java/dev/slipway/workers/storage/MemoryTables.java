@@ -1,5 +1,10 @@
 package dev.slipway.workers.storage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -8,13 +13,20 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The plugin tables in memory, keyed as the database keys them: for tests of what sits above them. */
-final class MemoryTables extends StorageTables {
+/**
+ * The plugin tables in memory, keyed as the database keys them: for tests of what sits above them,
+ * and the worker's tables in {@link HostRoutesTest}'s profile.
+ */
+@Alternative
+@Singleton
+public class MemoryTables extends StorageTables {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, TreeMap<String, String>> storage = new ConcurrentHashMap<>();
     private final Map<String, TreeMap<String, String>> metadata = new ConcurrentHashMap<>();
 
-    MemoryTables() {
+    public MemoryTables() {
         super(null, Duration.ZERO);
     }
 
@@ -50,7 +62,7 @@ final class MemoryTables extends StorageTables {
 
     @Override
     boolean compareAndSet(String plugin, String key, String expected, String json, long quota) {
-        if (!Objects.equals(of(plugin).get(key), expected)) {
+        if (!Objects.equals(tree(of(plugin).get(key)), tree(expected))) {
             return false;
         }
         if (json == null) {
@@ -59,6 +71,15 @@ final class MemoryTables extends StorageTables {
             of(plugin).put(key, json);
         }
         return true;
+    }
+
+    /** Compared as JSON values, as the database compares jsonb. */
+    private static JsonNode tree(String json) {
+        try {
+            return json == null ? null : JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     @Override
