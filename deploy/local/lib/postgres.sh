@@ -8,6 +8,8 @@ PG_DIR="$SLIPWAY_HOME/postgres"
 PG_DATA="$PG_DIR/data"
 PG_SOCKET_DIR="$PG_DIR/run"
 PG_PASSWORD_FILE="$PG_DIR/password"
+# The workers' role: plugins' storage and deployment metadata, nothing else (GRANTs in migration V9).
+PG_PLUGINS_PASSWORD_FILE="$PG_DIR/plugins-password"
 PG_PIDFILE="$RUN_DIR/postgres.pid"
 PG_LOGFILE="$LOG_DIR/postgres.log"
 PG_READY_TIMEOUT=60
@@ -74,18 +76,30 @@ pg_write_settings() {
   if is_root; then chown postgres:postgres "$PG_DATA/slipway.conf"; fi
 }
 
-# Creates the slipway role (password from postgres/password, generated once) and database.
-pg_ensure_role_and_db() {
-  ensure_secret "$PG_PASSWORD_FILE" 24
-  local password
-  password=$(first_line "$PG_PASSWORD_FILE") || die "$PG_PASSWORD_FILE is empty"
+# pg_password FILE: the password in FILE (generated once), checked to be safe inside SQL quotes.
+pg_password() {
+  local file=$1 password
+  ensure_secret "$file" 24
+  password=$(first_line "$file") || die "$file is empty"
   [[ "$password" =~ ^[A-Za-z0-9._~+/=-]+$ ]] \
-    || die "$PG_PASSWORD_FILE must hold a password made of letters, digits and ._~+/=- only"
-  # The password travels on stdin, never on a command line.
+    || die "$file must hold a password made of letters, digits and ._~+/=- only"
+  printf '%s\n' "$password"
+}
+
+# Creates the slipway role and database, and the workers' narrow role slipway_plugins, which
+# may log in and nothing more until migration V9 grants it the two plugin tables.
+pg_ensure_role_and_db() {
+  local password plugins_password
+  password=$(pg_password "$PG_PASSWORD_FILE") || exit 1
+  plugins_password=$(pg_password "$PG_PLUGINS_PASSWORD_FILE") || exit 1
+  # The passwords travel on stdin, never on a command line.
   as_pg "$PG_BIN/psql" -X -q -h "$PG_SOCKET_DIR" -p "$SLIPWAY_PG_PORT" -d postgres \
-    -v ON_ERROR_STOP=1 >/dev/null <<SQL || die "could not create the slipway role and database"
+    -v ON_ERROR_STOP=1 >/dev/null <<SQL || die "could not create the slipway roles and database"
 SELECT 'CREATE ROLE slipway LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'slipway')\gexec
 ALTER ROLE slipway WITH LOGIN PASSWORD '$password';
+SELECT 'CREATE ROLE slipway_plugins LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'slipway_plugins')\gexec
+ALTER ROLE slipway_plugins WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS
+  CONNECTION LIMIT 20 PASSWORD '$plugins_password';
 SELECT 'CREATE DATABASE slipway OWNER slipway' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'slipway')\gexec
 SQL
 }
@@ -94,6 +108,8 @@ pg_start() {
   pg_check_install
   if pg_running; then
     pg_record_pid
+    # A cluster started by an older bin/slipway may lack a role made since.
+    pg_ensure_role_and_db
     say "postgres already running (pid $(head -n 1 "$PG_DATA/postmaster.pid"), port $SLIPWAY_PG_PORT)"
     return 0
   fi

@@ -108,9 +108,12 @@ api_url() {
   printf '%s\n' "$scheme://$host:$SLIPWAY_API_PORT"
 }
 
-# The workers' HTTP port only serves health and metrics: loopback only.
+# The workers' HTTP port serves health, metrics and the host services of executable plugins
+# (each call with its own token): loopback only. The workers reach PostgreSQL as slipway_plugins.
 workers_launch() {
-  local jaas
+  local jaas plugins_password
+  [[ -r "$PG_PLUGINS_PASSWORD_FILE" ]] || die "$PG_PLUGINS_PASSWORD_FILE is missing; start postgres first (SLIPWAY_SERVICES=infra bin/slipway start)"
+  plugins_password=$(first_line "$PG_PLUGINS_PASSWORD_FILE")
   jaas=$(kafka_jaas worker)
   service_launch workers "$WORKERS_JAR" "$SLIPWAY_WORKER_PORT" SLIPWAY_WORKER_PORT \
     "SLIPWAY_HOME=$SLIPWAY_HOME" \
@@ -122,6 +125,9 @@ workers_launch() {
     "KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT" \
     "KAFKA_SASL_MECHANISM=SCRAM-SHA-512" \
     "KAFKA_SASL_JAAS_CONFIG=$jaas" \
+    "QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:$SLIPWAY_PG_PORT/slipway" \
+    "QUARKUS_DATASOURCE_USERNAME=slipway_plugins" \
+    "QUARKUS_DATASOURCE_PASSWORD=$plugins_password" \
     "SLIPWAY_SECRETS_KEY_FILE=$(secrets_key_file)"
 }
 

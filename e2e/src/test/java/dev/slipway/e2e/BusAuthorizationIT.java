@@ -117,7 +117,8 @@ class BusAuthorizationIT {
         Path home = SlipwayStack.HOME;
         for (Path secret : List.of(Bus.CREDENTIALS.resolve("admin"), Bus.CREDENTIALS.resolve("orchestrator"),
                 Bus.CREDENTIALS.resolve("worker"), home.resolve("kafka/server.properties"),
-                home.resolve("postgres/password"), home.resolve("api-token"), home.resolve("secrets-keys"))) {
+                home.resolve("postgres/password"), home.resolve("postgres/plugins-password"), home.resolve("api-token"),
+                home.resolve("secrets-keys"))) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)), secret::toString);
         }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Bus.CREDENTIALS)));
@@ -128,6 +129,7 @@ class BusAuthorizationIT {
         Path home = SlipwayStack.HOME;
         Map<String, String> secrets = Map.of(
                 "the database password", Files.readString(home.resolve("postgres/password")).strip(),
+                "the workers' database password", Files.readString(home.resolve("postgres/plugins-password")).strip(),
                 "the API token", Files.readString(home.resolve("api-token")).strip(),
                 // A key ring line is "<version> <key>": the key is what must not show.
                 "the secrets key", Files.readAllLines(home.resolve("secrets-keys")).get(0).split(" ")[1],

@@ -65,7 +65,7 @@ class IsolationIT {
     void slipwaysOwnSecretsAndTheHostsAreOutOfReach() throws Exception {
         Path home = SlipwayStack.HOME;
         List<Path> secrets = new ArrayList<>(List.of(home.resolve("secrets-keys"), home.resolve("api-token"),
-                home.resolve("postgres/password"), Path.of("/etc/shadow"), home.resolve("logs/orchestrator.log"),
+                home.resolve("postgres/password"), home.resolve("postgres/plugins-password"), Path.of("/etc/shadow"), home.resolve("logs/orchestrator.log"),
                 home.resolve("logs/workers.log"), home.resolve("kafka/credentials/worker"),
                 home.resolve("kafka/credentials/orchestrator"), home.resolve("kafka/credentials/admin"),
                 home.resolve("kafka/server.properties")));
@@ -115,7 +115,7 @@ class IsolationIT {
     @Test
     void slipwaysHomeIsClosedToOthersAndItsSecretsAreOwnerOnly() throws Exception {
         assertEquals("rwx--x--x", perms(SlipwayStack.HOME));
-        for (String secret : List.of("secrets-keys", "api-token", "postgres/password")) {
+        for (String secret : List.of("secrets-keys", "api-token", "postgres/password", "postgres/plugins-password")) {
             assertEquals("rw-------", perms(SlipwayStack.HOME.resolve(secret)), secret);
         }
         assertEquals("rwx------", perms(Apps.home("probe")));

@@ -27,6 +27,7 @@ public final class SlipwayStack implements BeforeAllCallback {
     static final int PROXY_PORT = 38080 + OFFSET;
     static final int KAFKA_PORT = 39092 + OFFSET;
     static final int PG_PORT = 35433 + OFFSET;
+    static final int WORKER_PORT = 37071 + OFFSET;
     /** Small, so a test can exceed it cheaply. */
     static final long UPLOAD_LIMIT = 5 * 1024 * 1024;
     static final Duration BUILD_TIMEOUT = Duration.ofSeconds(45);
@@ -38,13 +39,15 @@ public final class SlipwayStack implements BeforeAllCallback {
     static final int KEPT_RELEASES = 3;
     /** Small, so a test can exceed it cheaply; the examples' repositories are far smaller. */
     static final long GIT_LIMIT = 2 * 1024 * 1024;
+    /** What one plugin may keep: small, so a test can exceed it cheaply. */
+    static final long STORAGE_QUOTA = 8192;
 
     private static final Map<String, String> ENV = Map.ofEntries(
             Map.entry("SLIPWAY_HOME", HOME.toString()),
             Map.entry("SLIPWAY_KAFKA_PORT", Integer.toString(KAFKA_PORT)),
             Map.entry("SLIPWAY_PG_PORT", Integer.toString(PG_PORT)),
             Map.entry("SLIPWAY_API_PORT", Integer.toString(API_PORT)),
-            Map.entry("SLIPWAY_WORKER_PORT", Integer.toString(37071 + OFFSET)),
+            Map.entry("SLIPWAY_WORKER_PORT", Integer.toString(WORKER_PORT)),
             Map.entry("SLIPWAY_PROXY_PORT", Integer.toString(PROXY_PORT)),
             // Apps' ports too, or two stacks' releases race for the same free port.
             Map.entry("SLIPWAY_PLUGINS_PROCESS_PORT_RANGE", (20000 + OFFSET * 10) + "-" + (20999 + OFFSET * 10)),
@@ -60,7 +63,8 @@ public final class SlipwayStack implements BeforeAllCallback {
             Map.entry("SLIPWAY_WEBHOOKS_SECRET", WEBHOOK_SECRET),
             // Where the example hook plugin (examples/plugins/hook-recorder) writes its calls, when a test installs it.
             Map.entry("SLIPWAY_PLUGINS_RECORDER_DIR", HOME.resolve("hook-calls").toString()),
-            Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)));
+            Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)),
+            Map.entry("SLIPWAY_STORAGE_QUOTA_BYTES", Long.toString(STORAGE_QUOTA)));
 
     private static Api api;
 
@@ -142,17 +146,31 @@ public final class SlipwayStack implements BeforeAllCallback {
 
     /** One value from the stack's database, as {@code psql -At} prints it; the password never on a command line. */
     static String sql(String query) throws IOException, InterruptedException {
+        Psql answer = psql("slipway", "postgres/password", query);
+        if (!answer.ok()) {
+            throw new IllegalStateException("psql " + query + ": " + answer.out());
+        }
+        return answer.out();
+    }
+
+    /** What psql printed, and whether the query succeeded. */
+    record Psql(boolean ok, String out) {
+    }
+
+    /** {@code query} as the workers' narrow role, which may use the plugin tables alone. */
+    static Psql sqlAsPlugins(String query) throws IOException, InterruptedException {
+        return psql("slipway_plugins", "postgres/plugins-password", query);
+    }
+
+    private static Psql psql(String role, String passwordFile, String query) throws IOException, InterruptedException {
         Path bin = Path.of(System.getenv().getOrDefault("SLIPWAY_PG_BIN", "/usr/lib/postgresql/15/bin"), "psql");
         ProcessBuilder builder = new ProcessBuilder(Files.isExecutable(bin) ? bin.toString() : "psql", "-X", "-At",
-                "-h", "127.0.0.1", "-p", Integer.toString(PG_PORT), "-U", "slipway", "-d", "slipway", "-c", query)
-                .redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", Files.readString(HOME.resolve("postgres/password")).strip());
+                "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", Integer.toString(PG_PORT), "-U", role, "-d", "slipway",
+                "-c", query).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", Files.readString(HOME.resolve(passwordFile)).strip());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes()).strip();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("psql " + query + ": " + out);
-        }
-        return out;
+        return new Psql(process.waitFor() == 0, out);
     }
 
     /** The last lines of every service log: printed when a test fails, so CI shows why. */

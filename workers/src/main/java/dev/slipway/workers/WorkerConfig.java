@@ -64,6 +64,31 @@ public interface WorkerConfig {
 
     Limits limits();
 
+    Storage storage();
+
+    /** Plugins' own storage and their deployment metadata (in PostgreSQL, as the role slipway_plugins). */
+    interface Storage {
+        /** Largest JSON value under one key, in bytes of UTF-8. */
+        @WithDefault("65536")
+        int maxValueBytes();
+
+        /** What one plugin may keep in all, keys and values, in bytes. */
+        @WithDefault("10485760")
+        long quotaBytes();
+
+        /** Largest metadata value, in bytes of UTF-8: metadata is for short texts. */
+        @WithDefault("4096")
+        int maxMetadataBytes();
+
+        /** Metadata keys one plugin may put per deployment. */
+        @WithDefault("100")
+        int maxMetadataKeys();
+
+        /** How long one call to the database may take before the stage is told it failed. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
     interface Isolation {
         /**
          * {@code auto}: apps run as their own OS users when the worker runs as root, as the worker's

@@ -291,14 +291,19 @@ public class PluginRegistry {
 
     /** Reports what a loaded strategy did wrong as its plugin's last failure (the log, the announcement). */
     public void reportFailure(String kind, Strategy strategy, String failure) {
-        // By its class loader: the set may have changed since the stage took the strategy.
-        String plugin = strategy.getClass().getClassLoader() instanceof PluginClassLoader own ? own.plugin()
-                : current.pluginOf(strategy);
+        String plugin = pluginOf(strategy);
         if (plugin != null) {
             failures.put(plugin, kind + " " + strategy.name() + ": " + failure + " at " + java.time.Instant.now());
             onChange.run();
         }
         LOG.errorf("%s %s of plugin %s: %s", kind, strategy.name(), plugin, failure);
+    }
+
+    /** The name of the plugin {@code strategy} came from, or null if it is not known (any more). */
+    public String pluginOf(Strategy strategy) {
+        // By its class loader: the set may have changed since the stage took the strategy.
+        return strategy.getClass().getClassLoader() instanceof PluginClassLoader own ? own.plugin()
+                : current.pluginOf(strategy);
     }
 
     /** The settings a strategy of this registry reads from {@code StageContext.config()}. */

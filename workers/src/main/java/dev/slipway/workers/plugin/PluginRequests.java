@@ -7,6 +7,7 @@ import dev.slipway.messaging.PluginReply;
 import dev.slipway.messaging.PluginRequest;
 import dev.slipway.workers.isolation.SecretMask;
 import dev.slipway.workers.stage.WorkerIdentity;
+import dev.slipway.workers.storage.PluginServices;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -34,15 +35,17 @@ public class PluginRequests {
     private static final Pattern JAAS_PASSWORD = Pattern.compile("password=\"([^\"]*)\"");
 
     private final PluginRegistry registry;
+    private final PluginServices services;
     private final MutinyEmitter<String> replies;
     private final String worker;
     private final HttpDispatcher dispatcher;
     /** What no error message of a plugin may show: the worker's own bus password. */
     private final List<String> workerSecrets;
 
-    public PluginRequests(PluginRegistry registry, @Channel("plugin-replies") MutinyEmitter<String> replies,
-                          WorkerIdentity identity, Config config) {
+    public PluginRequests(PluginRegistry registry, PluginServices services,
+                          @Channel("plugin-replies") MutinyEmitter<String> replies, WorkerIdentity identity, Config config) {
         this.registry = registry;
+        this.services = services;
         this.replies = replies;
         this.worker = identity.name();
         this.dispatcher = new HttpDispatcher(worker, (extension, failure) ->
@@ -75,8 +78,7 @@ public class PluginRequests {
         Map<String, String> settings = registry.settings(extension);
         List<String> secrets = new ArrayList<>(settings.values());
         secrets.addAll(workerSecrets);
-        // Storage is not served to REST extensions yet: the storage service plugs in here.
-        HttpExtension.Context context = new ExtensionContext(settings, PluginStorage.unavailable());
+        HttpExtension.Context context = new ExtensionContext(settings, services.storage(request.plugin()));
         return dispatcher.dispatch(request, extension, context, SecretMask.of(secrets));
     }
 

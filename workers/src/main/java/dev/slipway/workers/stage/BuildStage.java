@@ -2,6 +2,7 @@ package dev.slipway.workers.stage;
 
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.Builder;
+import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.SourceTree;
 import dev.slipway.api.StageException;
 import dev.slipway.api.StrategySelector;
@@ -17,6 +18,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -66,7 +68,7 @@ public class BuildStage {
                     chosen.reason()));
             BuildArtifact artifact = builder.build(new StageContexts.Build(command.app(), command.deploymentId(), workDir,
                     stages.environment().env(command.app(), command.config(), box), log, stages.plugins().settings(builder),
-                    box.sandbox(), tree, stages.plugins().toolchains()));
+                    stages.stores(builder, command), box.sandbox(), tree, toolchains(command)));
             stages.isolation().seal(command.app(), box, workDir);
             box = null;
             stages.report(new Built(command.deploymentId(), command.app(), command.attempt(), artifact));
@@ -83,6 +85,13 @@ public class BuildStage {
                 sealQuietly(command, box, workDir);
             }
         }
+    }
+
+    /** The toolchains a builder may call, each with its own plugin's stores. */
+    private List<LanguageToolchain> toolchains(BuildRequested command) {
+        return stages.plugins().toolchains().stream()
+                .<LanguageToolchain>map(toolchain -> new OwnStoresToolchain(toolchain, stages.stores(toolchain, command)))
+                .toList();
     }
 
     /** A failed build leaves nothing running either. */

@@ -74,7 +74,8 @@ public class DeployStage {
                     log.mask());
             DeploymentInfo release = deployer.deploy(new StageContexts.Deploy(command.app(), command.deploymentId(),
                     workDir, stages.environment().env(command.app(), command.config(), box), log,
-                    stages.plugins().settings(deployer), box.sandbox(), command.artifact(), command.config()));
+                    stages.plugins().settings(deployer), stages.stores(deployer, command), box.sandbox(), command.artifact(),
+                    command.config()));
             stages.report(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
         } catch (StageException e) {
             fail(command, log, e.getMessage());
@@ -99,7 +100,7 @@ public class DeployStage {
             }
             deployer.stop(release, new StageContexts.Plain(command.app(), command.deploymentId(),
                     releaseDir(release.app(), release.releaseId()), Map.of(), log,
-                    stages.plugins().settings(deployer)));
+                    stages.plugins().settings(deployer), stages.stores(deployer, command)));
             stages.report(new Stopped(command.deploymentId(), command.app(), command.attempt(), release.releaseId()));
         } catch (StageException | RuntimeException e) {
             LOG.errorf("release %s of %s could not be stopped: %s", release.releaseId(), release.app(), e.getMessage());

@@ -11,6 +11,7 @@ import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.workers.isolation.Isolation;
 import dev.slipway.workers.plugin.PluginRegistry;
+import dev.slipway.workers.storage.PluginServices;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,9 +34,11 @@ public class HookRunner {
     private final PluginRegistry plugins;
     private final StageEnvironment environment;
     private final Isolation isolation;
+    private final PluginServices services;
 
-    public HookRunner(PluginRegistry plugins, StageEnvironment environment, Isolation isolation) {
+    public HookRunner(PluginRegistry plugins, StageEnvironment environment, Isolation isolation, PluginServices services) {
         this.plugins = plugins;
+        this.services = services;
         this.environment = environment;
         this.isolation = isolation;
     }
@@ -76,7 +79,8 @@ public class HookRunner {
     private HookContext context(Call call, Path workDir, Map<String, String> env, Sandbox sandbox,
                                 LifecycleHook hook, StageLogs.MaskedLog log) {
         return new StageContexts.Hook(call.command().app(), call.command().deploymentId(), workDir, env, log,
-                plugins.settings(hook), sandbox, call.release(), call.artifact(), call.config(), call.changedKeys());
+                plugins.settings(hook), services.of(hook, call.command().deploymentId()), sandbox, call.release(),
+                call.artifact(), call.config(), call.changedKeys());
     }
 
     /** The release's box, made once and only when a subscriber runs: a point nobody subscribes to prepares nothing. */

@@ -81,7 +81,8 @@ public class ProxyStage {
 
     private StageContexts.Proxy context(SlipwayEvent command, ProxyStrategy proxy, StageLog log, List<String> domains) {
         return new StageContexts.Proxy(command.app(), command.deploymentId(), stages.environment().home("proxy"),
-                stages.environment().baseEnv(), log, stages.plugins().settings(proxy), domains);
+                stages.environment().baseEnv(), log, stages.plugins().settings(proxy), stages.stores(proxy, command),
+                domains);
     }
 
     private void fail(ProxyRequested command, StageLogs.MaskedLog log, String reason) {

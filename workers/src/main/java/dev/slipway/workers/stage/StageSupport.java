@@ -1,13 +1,18 @@
 package dev.slipway.workers.stage;
 
+import dev.slipway.api.Strategy;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.api.event.StageEvent;
 import dev.slipway.workers.isolation.Isolation;
 import dev.slipway.workers.plugin.PluginRegistry;
+import dev.slipway.workers.storage.PluginServices;
 import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** What every stage role uses: its inbox, the strategies, their environment and sandbox, the stage log and the facts. */
+/**
+ * What every stage role uses: its inbox, the strategies, their environment, sandbox and stores, the
+ * stage log and the facts.
+ */
 @ApplicationScoped
 public class StageSupport {
 
@@ -17,10 +22,12 @@ public class StageSupport {
     private final StageLogs logs;
     private final Facts facts;
     private final Isolation isolation;
+    private final PluginServices services;
 
     public StageSupport(CommandInbox inbox, PluginRegistry plugins, StageEnvironment environment, StageLogs logs,
-                        Facts facts, Isolation isolation) {
+                        Facts facts, Isolation isolation, PluginServices services) {
         this.isolation = isolation;
+        this.services = services;
         this.inbox = inbox;
         this.plugins = plugins;
         this.environment = environment;
@@ -47,6 +54,11 @@ public class StageSupport {
 
     Isolation isolation() {
         return isolation;
+    }
+
+    /** The storage and metadata of {@code strategy}'s plugin, for its context in a stage of {@code command}. */
+    PluginServices.Stores stores(Strategy strategy, SlipwayEvent command) {
+        return services.of(strategy, command.deploymentId());
     }
 
     void report(StageEvent fact) {

@@ -2,6 +2,7 @@ package dev.slipway.workers.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +118,39 @@ class PluginRegistryTest {
         assertTrue(registry.builders().stream().noneMatch(b -> b.name().equals("hello-jar")));
         assertTrue(registry.descriptions().stream().noneMatch(p -> p.name().equals("hello-jar")));
         assertEquals(2, changes.get());
+    }
+
+    @Test
+    void eachStrategyBelongsToThePluginItCameFromEvenAfterThatIsReplaced() throws IOException {
+        goodJar(plugins.resolve("hello-jar.jar"));
+        PluginRegistry registry = registry();
+        Builder hello = registry.builders().stream().filter(b -> b.name().equals("hello-jar")).findFirst().orElseThrow();
+        Builder bundled = registry.builders().stream().filter(b -> b.name().equals("native")).findFirst().orElseThrow();
+        assertEquals("hello-jar", registry.pluginOf(hello), "its storage is the plugin's, not the strategy's");
+        assertEquals(registry.descriptions().stream().filter(p -> p.provides().stream()
+                        .anyMatch(provided -> provided.name().equals("native"))).findFirst().orElseThrow().name(),
+                registry.pluginOf(bundled), "a built-in one belongs to the plugin that announces it");
+
+        Files.delete(plugins.resolve("hello-jar.jar"));
+        registry.scan();
+        assertEquals("hello-jar", registry.pluginOf(hello), "a stage that took it before keeps its plugin's storage");
+        Builder stranger = new Builder() {
+            @Override
+            public String name() {
+                return "stranger";
+            }
+
+            @Override
+            public boolean accept(SourceTree source) {
+                return true;
+            }
+
+            @Override
+            public dev.slipway.api.BuildArtifact build(dev.slipway.api.BuildContext context) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertNull(registry.pluginOf(stranger), "no plugin of this worker's: it gets no one's storage");
     }
 
     @Test
