@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.ServiceConfigurationError;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -34,9 +37,12 @@ final class JarPlugins implements PluginLoader {
     static final String NAME_ATTRIBUTE = "Slipway-Plugin-Name";
 
     private final ClassLoader host;
+    /** How long making a plugin's strategies (its constructors, static initializers) may take. */
+    private final Duration makeTimeout;
 
-    JarPlugins(ClassLoader host) {
+    JarPlugins(ClassLoader host, Duration makeTimeout) {
         this.host = host;
+        this.makeTimeout = makeTimeout;
     }
 
     @Override
@@ -71,28 +77,34 @@ final class JarPlugins implements PluginLoader {
             return plugin.refused(problem);
         }
         PluginClassLoader loader = new PluginClassLoader(name, urls(jars), host);
+        List<Strategy> strategies;
         try {
-            List<Strategy> strategies = new ArrayList<>();
-            // Libraries that look classes up through the context class loader must find the plugin's, not the worker's.
-            Thread thread = Thread.currentThread();
-            ClassLoader before = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
+            // On a thread of its own: a constructor that never returns must not stop the scan, and libraries
+            // that look classes up through the context class loader find the plugin's, not the worker's.
+            strategies = PluginThreads.call(loader, () -> {
+                List<Strategy> made = new ArrayList<>();
                 for (StrategyKind kind : StrategyKind.values()) {
-                    strategies.addAll(kind.providers(loader));
+                    made.addAll(kind.providers(loader));
                 }
-            } finally {
-                thread.setContextClassLoader(before);
-            }
-            if (strategies.isEmpty()) {
-                close(loader);
-                return plugin.refused("provides no strategy: its jar lists none in META-INF/services");
-            }
-            return new FoundPlugin(plugin.description(), StrategyKind.distinct(strategies));
-        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                return made;
+            }, makeTimeout);
+        } catch (TimeoutException e) {
+            // Not closed: the thread still in its constructor may go on using it.
+            return plugin.refused("its strategies were not made within " + PluginThreads.describe(makeTimeout)
+                    + ": a constructor or static initializer that does not return");
+        } catch (ExecutionException e) {
             close(loader);
-            return plugin.refused("cannot be loaded: " + describe(e));
+            return plugin.refused("cannot be loaded: " + describe(e.getCause()));
+        } catch (InterruptedException e) {
+            close(loader);
+            Thread.currentThread().interrupt();
+            return plugin.refused("its loading was interrupted");
         }
+        if (strategies.isEmpty()) {
+            close(loader);
+            return plugin.refused("provides no strategy: its jar lists none in META-INF/services");
+        }
+        return new FoundPlugin(plugin.description(), StrategyKind.distinct(strategies));
     }
 
     private static FoundPlugin found(String name, String source, String version, String checksum) {

@@ -95,7 +95,7 @@ public class PluginRegistry {
         this.acceptTimeout = acceptTimeout;
         this.directory = directory;
         this.onChange = onChange;
-        this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader()), executables);
+        this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader(), acceptTimeout), executables);
         this.builtIn = builtIn(PluginRegistry.class.getClassLoader());
         try {
             Files.createDirectories(directory);

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Where the worker calls a plugin's code that must answer in time ({@code accept()}, an HTTP
- * extension's {@code handle()}): on a thread of its own, with the plugin's class loader as context
+ * extension's {@code handle()}, a jar's constructors and static initializers): on a thread of its own, with the plugin's class loader as context
  * class loader, given up (and interrupted) when it does not answer.
  */
 final class PluginThreads {
@@ -34,8 +34,14 @@ final class PluginThreads {
      */
     static <T> T call(Strategy strategy, Callable<T> call, Duration timeout)
             throws TimeoutException, ExecutionException, InterruptedException {
+        return call(strategy.getClass().getClassLoader(), call, timeout);
+    }
+
+    /** {@link #call(Strategy, Callable, Duration)} for code that is no strategy yet: making a plugin's strategies. */
+    static <T> T call(ClassLoader plugin, Callable<T> call, Duration timeout)
+            throws TimeoutException, ExecutionException, InterruptedException {
         Future<T> answer = THREADS.submit(() -> {
-            Thread.currentThread().setContextClassLoader(strategy.getClass().getClassLoader());
+            Thread.currentThread().setContextClassLoader(plugin);
             return call.call();
         });
         try {

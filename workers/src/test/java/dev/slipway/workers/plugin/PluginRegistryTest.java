@@ -225,6 +225,21 @@ class PluginRegistryTest {
     }
 
     @Test
+    void aJarWhoseConstructorNeverReturnsIsRefusedAndTheOthersLoad() throws Exception {
+        // Not interruptible: the constructor outlives the wait, as a real busy loop would.
+        PluginJars.jar(plugins.resolve("stuck.jar"), Map.of("Stuck", PluginJars.builder("Stuck", "stuck",
+                "long end = System.nanoTime() + 5_000_000_000L; while (System.nanoTime() < end) { }")),
+                Map.of(BUILDER, "fixture.Stuck"), API_1_0);
+        goodJar(plugins.resolve("hello-jar.jar"));
+
+        PluginRegistry registry = registry();
+
+        assertEquals("its strategies were not made within 500 ms: a constructor or static initializer that does not"
+                + " return", problem(registry, "stuck"));
+        assertEquals(WorkerAnnounced.Status.LOADED, plugin(registry, "hello-jar").status());
+    }
+
+    @Test
     void anAcceptThatThrowsOrHangsIsSkippedReportedAndTheChoiceGoesOn(@TempDir Path tree) throws Exception {
         PluginJars.jar(plugins.resolve("a-hangs.jar"), Map.of("Hangs", PluginJars.builder("Hangs", "a-hangs", "")
                 .replace("return java.nio.file.Files.exists(", "try { Thread.sleep(60_000); } catch (InterruptedException e)"
