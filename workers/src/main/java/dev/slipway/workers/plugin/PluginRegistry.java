@@ -255,7 +255,23 @@ public class PluginRegistry {
     public <T extends Strategy> StrategySelector.Selection<T> select(String kind, List<T> candidates, String configured,
                                                                      Predicate<T> accepts, String subject, StageLog log)
             throws StageException {
-        return StrategySelector.select(kind, candidates, configured, strategy -> ask(kind, strategy, accepts), subject, log);
+        StrategySelector.Selection<T> chosen = StrategySelector.select(kind, candidates, configured,
+                strategy -> ask(kind, strategy, accepts), subject, log);
+        provenance(chosen.strategy()).ifPresent(log::line);
+        return chosen;
+    }
+
+    /**
+     * Which installed plugin, at which version and checksum, a chosen strategy came from: the stage
+     * keeps that strategy to its end, whatever is installed meanwhile, and its log says which it was.
+     */
+    private Optional<String> provenance(Strategy strategy) {
+        String plugin = pluginOf(strategy);
+        return current.descriptions().stream()
+                .filter(p -> p.name().equals(plugin) && p.origin() != WorkerAnnounced.Origin.BUILT_IN && p.checksum() != null)
+                .findFirst()
+                .map(p -> strategy.name() + " is plugin " + p.name() + " " + p.version() + " (" + p.origin()
+                        + ", sha256 " + p.checksum().substring(0, Math.min(12, p.checksum().length())) + ")");
     }
 
     /**

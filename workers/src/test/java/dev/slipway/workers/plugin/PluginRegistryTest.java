@@ -257,7 +257,9 @@ class PluginRegistryTest {
                 log::add);
 
         assertEquals("hello-jar", chosen.strategy().name());
-        assertEquals(2, log.size(), log.toString());
+        assertEquals(3, log.size(), log.toString());
+        assertEquals("hello-jar is plugin hello-jar 1.2.0 (JAR, sha256 " + plugin(registry, "hello-jar").checksum()
+                .substring(0, 12) + ")", log.get(2), "the stage log says which version of the plugin it chose");
         assertTrue(log.get(0).startsWith("builder a-hangs failed while inspecting the source tree and was skipped")
                 && log.get(0).contains("accept() did not answer within 500 ms"), log.get(0));
         assertTrue(log.get(1).contains("accept() threw java.lang.IllegalStateException: confused"), log.get(1));
