@@ -157,6 +157,15 @@ public final class PluginPackage {
         }
     }
 
+    /**
+     * The name a jar or directory gives its plugin when its manifest names none: the file name
+     * without {@code .jar} and without a version ({@code hello-builder-1.2.0.jar} → {@code hello-builder}).
+     */
+    public static String defaultName(String fileName) {
+        String name = fileName.endsWith(".jar") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        return name.replaceFirst("-\\d+(\\.\\d+)*([.-][A-Za-z0-9.]+)?$", "");
+    }
+
     /** Lower-case hex, as {@code sha256sum} prints it. */
     public static String sha256(byte[] content) {
         return HexFormat.of().formatHex(sha256().digest(content));

@@ -5,7 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.smallrye.mutiny.Uni;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,16 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
 
-    /** One plugin (one version of it), what it provides, and how each live worker that found it fared. */
+    /**
+     * One plugin (one version of it), what it provides, and how each live worker that found it fared;
+     * {@code installed} when it is the one installed through the API (with no worker yet while none has it).
+     */
     public record PluginView(String name, WorkerAnnounced.Origin origin, String source, String version, String checksum,
-                             List<WorkerAnnounced.Provided> provides, List<WorkerStatus> workers) {
+                             List<WorkerAnnounced.Provided> provides, List<WorkerStatus> workers,
+                             PluginInstalls.Installed installed) {
+        PluginView with(PluginInstalls.Installed record) {
+            return new PluginView(name, origin, source, version, checksum, provides, workers, record);
+        }
     }
 
     public record WorkerStatus(String worker, WorkerAnnounced.Status status, String problem) {
@@ -30,14 +39,36 @@ public class PluginResource {
     }
 
     private final WorkerDirectory directory;
+    private final PluginInstalls installs;
 
-    public PluginResource(WorkerDirectory directory) {
+    public PluginResource(WorkerDirectory directory, PluginInstalls installs) {
         this.directory = directory;
+        this.installs = installs;
     }
 
     @GET
     @Path("/plugins")
-    public List<PluginView> plugins() {
+    public Uni<List<PluginView>> plugins() {
+        return installs.list().map(this::plugins);
+    }
+
+    private List<PluginView> plugins(List<PluginInstalls.Installed> installed) {
+        Map<String, PluginInstalls.Installed> byName = installed.stream()
+                .collect(Collectors.toMap(PluginInstalls.Installed::name, i -> i));
+        List<PluginView> views = new ArrayList<>(announced().stream().map(v -> {
+            PluginInstalls.Installed i = byName.get(v.name());
+            return i != null && i.announcedChecksum().equals(v.checksum()) ? v.with(i) : v;
+        }).toList());
+        // Installed, and no live worker has reported it yet.
+        installed.stream().filter(i -> views.stream().noneMatch(v -> v.installed() == i))
+                .forEach(i -> views.add(new PluginView(i.name(), i.kind().equals("executable")
+                        ? WorkerAnnounced.Origin.EXECUTABLE : WorkerAnnounced.Origin.JAR, i.fileName(), null,
+                        i.announcedChecksum(), List.of(), List.of(), i)));
+        views.sort(Comparator.comparing(PluginView::name));
+        return views;
+    }
+
+    private List<PluginView> announced() {
         Map<String, List<Map.Entry<String, WorkerAnnounced.Plugin>>> byPlugin = directory.live().stream()
                 .flatMap(w -> w.plugins().stream().map(p -> Map.entry(w.worker(), p)))
                 .collect(Collectors.groupingBy(e -> e.getValue().name() + "/" + e.getValue().version() + "/"
@@ -49,7 +80,7 @@ public class PluginResource {
                     .orElse(entries.get(0).getValue());
             return new PluginView(plugin.name(), plugin.origin(), plugin.source(), plugin.version(), plugin.checksum(),
                     plugin.provides(), entries.stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> new WorkerStatus(e.getKey(), e.getValue().status(), e.getValue().problem())).toList());
+                    .map(e -> new WorkerStatus(e.getKey(), e.getValue().status(), e.getValue().problem())).toList(), null);
         }).toList();
     }
 

@@ -14,8 +14,10 @@ public final class Topics {
     public static final String DLQ = "slipway.dlq";
     /** Compacted: each worker's latest announcement of what it can do, keyed by worker. */
     public static final String WORKERS = "slipway.workers";
+    /** Compacted: each installed plugin's file, keyed by plugin name; a tombstone once removed. */
+    public static final String PLUGINS = "slipway.plugins";
 
-    public static final List<String> ALL = List.of(BUILD, DEPLOY, PROXY, HOOK, EVENTS, LOGS, DLQ, WORKERS);
+    public static final List<String> ALL = List.of(BUILD, DEPLOY, PROXY, HOOK, EVENTS, LOGS, DLQ, WORKERS, PLUGINS);
 
     private Topics() {
     }
