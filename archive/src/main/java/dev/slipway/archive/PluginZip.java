@@ -33,7 +33,10 @@ public final class PluginZip {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
             for (Path jar : jars) {
-                zip.putArchiveEntry(new ZipArchiveEntry(jar.getFileName().toString()));
+                ZipArchiveEntry entry = new ZipArchiveEntry(jar.getFileName().toString());
+                // The jar's own time, not now: the same directory packs to the same bytes, and checksum.
+                entry.setLastModifiedTime(Files.getLastModifiedTime(jar));
+                zip.putArchiveEntry(entry);
                 Files.copy(jar, zip);
                 zip.closeArchiveEntry();
             }

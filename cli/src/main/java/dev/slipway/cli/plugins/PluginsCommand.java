@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code slip plugins}: the plugins the live workers found, and how each worker fared with them. */
 @Command(name = "plugins", description = "List the plugins the workers found, loaded or refused.",
-        mixinStandardHelpOptions = true, subcommands = PluginInfoCommand.class)
+        mixinStandardHelpOptions = true, subcommands = {PluginInfoCommand.class, PluginInstallCommand.class, PluginRemoveCommand.class})
 public final class PluginsCommand implements Callable<Integer> {
 
     private final Cli cli;
