@@ -4,6 +4,7 @@ import dev.slipway.api.config.Names;
 import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.api.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,6 +62,7 @@ public class MavenArtifacts {
     private final RepositorySystem system = new RepositorySystemSupplier().get();
     private final RemoteRepository repository;
 
+    @Inject
     public MavenArtifacts(SlipwayConfig config) {
         this(config.pluginInstall().mavenRepository());
     }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -134,16 +133,15 @@ public class PluginInstalls {
 
     public Uni<List<Installed>> list() {
         return sessions.withSession(session -> session.createNativeQuery("""
-                        select name, kind, file_name, sha256, announced_checksum, size_bytes, installed_at
+                        select name, kind, file_name, sha256, announced_checksum, size_bytes,
+                               cast(extract(epoch from installed_at) * 1000 as bigint)
                         from installed_plugins where not removed order by name""", Object[].class)
                 .getResultList()
                 .map(rows -> rows.stream().map(PluginInstalls::installed).toList()));
     }
 
     private static Installed installed(Object[] row) {
-        Object at = row[6];
-        Instant installedAt = at instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) at;
         return new Installed((String) row[0], (String) row[1], (String) row[2], ((String) row[3]).strip(),
-                ((String) row[4]).strip(), ((Number) row[5]).longValue(), installedAt);
+                ((String) row[4]).strip(), ((Number) row[5]).longValue(), Instant.ofEpochMilli(((Number) row[6]).longValue()));
     }
 }

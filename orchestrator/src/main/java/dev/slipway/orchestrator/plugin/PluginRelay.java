@@ -68,7 +68,7 @@ public class PluginRelay {
                     String name = (String) row[0];
                     boolean removed = (Boolean) row[5];
                     PluginDelivery delivery = removed ? null
-                            : new PluginDelivery(name, (String) row[1], (String) row[2], ((String) row[3]).strip(), (byte[]) row[4]);
+                            : new PluginDelivery(name, (String) row[1], (String) row[2], ((String) row[3]).strip(), bytes(row[4]));
                     return plugins.sendMessage(message(name, delivery)).chain(() -> removed
                             ? session.createNativeQuery("delete from installed_plugins where name = ?1")
                                     .setParameter(1, name).executeUpdate()
@@ -79,6 +79,11 @@ public class PluginRelay {
                 })
                 .collect().last()
                 .replaceWithVoid();
+    }
+
+    /** A bytea column of a native query: bytes, or the reactive driver's buffer when the type is not mapped. */
+    private static byte[] bytes(Object column) {
+        return column instanceof io.vertx.core.buffer.Buffer buffer ? buffer.getBytes() : (byte[]) column;
     }
 
     /** @param delivery {@code null} for the tombstone of a removed plugin */
