@@ -48,8 +48,11 @@ public final class PluginsCommand implements Callable<Integer> {
         return provides;
     }
 
-    /** "LOADED on 2 workers", or the first refusal and its reason. */
+    /** "LOADED on 2 workers", or the first refusal and its reason; an installed plugin no worker has reported yet says so. */
     static String status(JsonNode plugin) {
+        if (plugin.path("workers").isEmpty()) {
+            return "installed, on no worker yet";
+        }
         int loaded = 0;
         for (JsonNode worker : plugin.path("workers")) {
             if (!Json.text(worker, "status").equals("LOADED")) {

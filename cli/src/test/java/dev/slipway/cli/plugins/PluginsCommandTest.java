@@ -18,7 +18,9 @@ class PluginsCommandTest {
             + "'settings':[{'key':'title','type':'STRING','defaultValue':'Banner','description':'the heading'}]}],"
             + "'workers':[{'worker':'w1','status':'LOADED','problem':null},{'worker':'w2','status':'LOADED','problem':null}]},"
             + "{'name':'too-new','origin':'JAR','source':'too-new.jar','version':'unknown','checksum':'cd34','provides':[],"
-            + "'workers':[{'worker':'w1','status':'REFUSED','problem':'targets plugin API 2.0'}]}]";
+            + "'workers':[{'worker':'w1','status':'REFUSED','problem':'targets plugin API 2.0'}]},"
+            + "{'name':'fresh','origin':'JAR','source':'fresh.jar','version':null,'checksum':'ef56','provides':[],'workers':[],"
+            + "'installed':{'name':'fresh','kind':'jar','sha256':'ef56','announcedChecksum':'ef56'}}]";
 
     private FakeApi api;
 
@@ -39,9 +41,10 @@ class PluginsCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.out().split("\n");
-        assertEquals(3, lines.length, run.out());
+        assertEquals(4, lines.length, run.out());
         assertTrue(lines[1].matches("banner +1\\.2\\.0 +JAR +builder/banner +LOADED on 2 workers"), lines[1]);
         assertTrue(lines[2].matches("too-new +unknown +JAR +REFUSED on w1: targets plugin API 2\\.0"), lines[2]);
+        assertTrue(lines[3].matches("fresh +JAR +installed, on no worker yet"), lines[3]);
     }
 
     @Test

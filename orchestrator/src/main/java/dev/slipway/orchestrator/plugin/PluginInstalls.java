@@ -123,8 +123,9 @@ public class PluginInstalls {
                         .executeUpdate())
                 .invoke(rows -> {
                     if (rows == 0) {
-                        throw ApiException.notFound("an installed plugin named \"" + Names.printable(name) + "\""
-                                + " (one dropped into a worker's plugins directory by hand is removed there)");
+                        throw new ApiException(Response.Status.NOT_FOUND, "no plugin named \"" + Names.printable(name)
+                                + "\" was installed through the API; one put into a worker's plugins directory by hand "
+                                + "is removed there");
                     }
                     relay.wake();
                 })

@@ -72,6 +72,8 @@ final class InstalledPluginFiles {
             throw new Refused("plugin " + name + ": " + target + " was put there by hand; it is left as it is and the "
                     + "installed plugin is not written");
         }
+        // The registry makes the directory when it first scans, which may be after the first delivery.
+        Files.createDirectories(directory);
         Path partial = directory.resolve("." + entry + "." + UUID.randomUUID() + ".partial");
         try {
             writePartial(kind, delivery.content(), partial);
