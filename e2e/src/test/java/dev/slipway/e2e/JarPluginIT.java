@@ -1,6 +1,8 @@
 package dev.slipway.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -20,9 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Java plugin put into the workers' plugins directory while everything runs is used by the next
- * deployment, chosen by accept() and by name, with its settings; removed, it is gone; a broken one
- * is reported and deployments go on.
+ * A Java plugin installed with {@code slip plugins install} while everything runs reaches every worker,
+ * one started later too, and is used by the next deployment, chosen by accept() and by name, with
+ * its settings; removed with {@code slip plugins remove}, it is gone; a broken one dropped into the
+ * plugins directory by hand is reported and deployments go on.
  */
 @ExtendWith(SlipwayStack.class)
 class JarPluginIT {
@@ -31,21 +35,37 @@ class JarPluginIT {
     private static final Path BANNER = SlipwayStack.REPO.resolve(
             "examples/plugins/banner-builder/target/banner-builder-0.1.0-SNAPSHOT.jar");
 
+    private static final Map<String, String> WORKERS = Map.of("SLIPWAY_SERVICES", "workers");
+
     private final Api api = SlipwayStack.api();
 
     @Test
-    void aJarPluginIsUsedWithoutARestartAndForgottenWhenRemoved(@TempDir Path dir) throws Exception {
-        put(BANNER, "banner.jar");
-        assertTrue(Apps.eventually(() -> status("banner").filter(s -> s.equals("LOADED")).isPresent()),
-                () -> "the workers did not load the plugin: " + plugins());
+    void aJarPluginInstalledWithTheCliReachesEveryWorkerIsUsedAndIsForgottenWhenRemoved(@TempDir Path dir) throws Exception {
+        // The stack's workers may include one stopped by another test that is still taken for live: wait it out.
+        Slip.Result installed = Slip.run("plugins", "install", BANNER.toString(), "--timeout", "120");
+        assertEquals(0, installed.exitCode(), installed::toString);
+        assertTrue(installed.out().startsWith("installed banner (jar banner-builder-0.1.0-SNAPSHOT.jar, sha256 "
+                + sha256(BANNER) + ")\n  on "), installed.out());
+        assertTrue(installed.out().contains(": LOADED\n"), installed.out());
+        // Nobody copied it: the worker wrote it from slipway.plugins.
+        assertArrayEquals(Files.readAllBytes(BANNER), Files.readAllBytes(PLUGINS.resolve("banner.jar")));
         JsonNode banner = plugin("banner").orElseThrow();
         assertEquals("JAR", banner.get("origin").asText());
+        assertEquals(sha256(BANNER), banner.get("installed").get("sha256").asText(), banner::toString);
+        assertEquals("jar", banner.get("installed").get("kind").asText(), banner::toString);
         assertEquals("builder", banner.get("provides").get(0).get("kind").asText());
         assertEquals("title", banner.get("provides").get(0).get("settings").get(0).get("key").asText());
 
+        // A worker started later on a host without the plugin (its plugins directory emptied) gets it too.
+        SlipwayStack.slipway(WORKERS, "stop");
+        deleteTree(PLUGINS.resolve("banner.jar"));
+        deleteTree(PLUGINS.resolve(".installed"));
+        SlipwayStack.slipway(WORKERS, "start");
+        assertTrue(Apps.eventually(() -> Files.exists(PLUGINS.resolve("banner.jar"))), "the restarted worker did not get it");
+
         api.createApp("banner");
         Files.writeString(dir.resolve("banner.txt"), "ahoy <there>\n");
-        Api.Outcome detected = api.deploy("banner", dir);
+        Api.Outcome detected = deployWhenLoaded("banner", dir);
         assertEquals("SUCCEEDED", detected.state(), () -> detected.deployment().toString());
         JsonNode build = detected.deployment().get("stages").get(0);
         assertEquals("banner/banner", build.get("strategy").asText(), build.toString());
@@ -59,12 +79,26 @@ class JarPluginIT {
         assertEquals("SUCCEEDED", named.state(), () -> named.deployment().toString());
         assertEquals("named in configuration", named.deployment().get("stages").get(0).get("reason").asText());
 
-        Files.delete(PLUGINS.resolve("banner.jar"));
-        assertTrue(Apps.eventually(() -> plugin("banner").isEmpty()), () -> "still listed: " + plugins());
+        // The stopped worker's last announcement still lists the plugin until it expires: remove waits for that too.
+        Slip.Result removed = Slip.run("plugins", "remove", "banner", "--timeout", "120");
+        assertEquals(0, removed.exitCode(), removed::toString);
+        assertTrue(removed.out().startsWith("removed banner\n  on ") && removed.out().contains(": removed\n"), removed.out());
+        assertFalse(Files.exists(PLUGINS.resolve("banner.jar")));
+        assertTrue(plugin("banner").isEmpty(), () -> "still listed: " + plugins());
         Api.Answer refused = api.upload("banner", Api.pack(dir));
         assertEquals(400, refused.status(), refused.toString());
         assertTrue(refused.body().get("error").asText().contains("[build] strategy \"banner\" is unknown"),
                 refused.toString());
+        Slip.Result again = Slip.run("plugins", "remove", "banner");
+        assertEquals(1, again.exitCode(), again::toString);
+        assertTrue(again.err().contains("no plugin named \"banner\" was installed through the API"), again.err());
+    }
+
+    /** The restarted worker may still be scanning its plugins directory: a deployment is the proof it has them. */
+    private Api.Outcome deployWhenLoaded(String app, Path dir) throws Exception {
+        assertTrue(Apps.eventually(() -> plugin("banner").map(p -> p.get("workers").size()).orElse(0) >= live()),
+                () -> "not every live worker has loaded it: " + plugins());
+        return api.deploy(app, dir);
     }
 
     @Test
@@ -112,6 +146,29 @@ class JarPluginIT {
             }
         }
         return copy;
+    }
+
+    private int live() {
+        try {
+            return api.get("/api/workers").body().size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var files = Files.walk(path)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private JsonNode plugins() {

@@ -39,6 +39,9 @@ public final class SlipwayStack implements BeforeAllCallback {
     /** Small, so a test can exceed it cheaply; the examples' repositories are far smaller. */
     static final long GIT_LIMIT = 2 * 1024 * 1024;
 
+    /** Small, so a test can exceed it cheaply; the example plugin is far smaller. */
+    static final long PLUGIN_LIMIT = 1024 * 1024;
+
     private static final Map<String, String> ENV = Map.ofEntries(
             Map.entry("SLIPWAY_HOME", HOME.toString()),
             Map.entry("SLIPWAY_KAFKA_PORT", Integer.toString(KAFKA_PORT)),
@@ -58,7 +61,8 @@ public final class SlipwayStack implements BeforeAllCallback {
             Map.entry("SLIPWAY_RETENTION_EVERY", "2s"),
             Map.entry("SLIPWAY_RETENTION_FIRST_SWEEP", "5s"),
             Map.entry("SLIPWAY_WEBHOOKS_SECRET", WEBHOOK_SECRET),
-            Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)));
+            Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)),
+            Map.entry("SLIPWAY_PLUGIN_INSTALL_MAX_BYTES", Long.toString(PLUGIN_LIMIT)));
 
     private static Api api;
 

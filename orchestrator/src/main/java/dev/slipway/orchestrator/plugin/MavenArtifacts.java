@@ -90,7 +90,7 @@ public class MavenArtifacts {
                     .getArtifact().getFile().toPath();
             if (Files.size(jar) > maxBytes) {
                 throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, coordinates + ": "
-                        + PluginInstallResource.tooLarge(maxBytes));
+                        + PluginResource.tooLarge(maxBytes));
             }
             return new Fetched(jar.getFileName().toString(), Files.readAllBytes(jar));
         } catch (ArtifactResolutionException e) {
