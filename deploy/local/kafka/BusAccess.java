@@ -30,7 +30,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * and {@code worker} from their files in CREDENTIALS_DIR (so a deleted file means a new password
  * on the next start), then makes the two principals' ACLs exactly the ones below: missing ones are
  * created, any other one is deleted. The orchestrator decides and commands; the workers obey and
- * report. A worker can never issue a command, the orchestrator never forge a fact.
+ * report. A worker can never issue a command, the orchestrator never forge a fact, and only the
+ * orchestrator says which plugins the workers load.
  *
  * <p>Topic names are those of {@code dev.slipway.api.event.Topics}; group names those of the
  * services' application.properties. Passwords are read from files, never from arguments.
@@ -45,6 +46,8 @@ public class BusAccess {
     static final String PLUGIN_REPLIES = "slipway.plugin-replies";
     /** slipway-plugin-requests-UUID: each worker reads every plugin request, in a group of its own. */
     static final String WORKER_BROADCAST_GROUP_PREFIX = "slipway-plugin-requests-";
+    /** Installed plugins, files the workers load into their JVM or run: only the orchestrator may say what they are. */
+    static final String PLUGINS = "slipway.plugins";
     static final List<String> WORKER_GROUPS = List.of("slipway-build", "slipway-deploy", "slipway-proxy", "slipway-hook");
     /** slipway-orchestrator, and slipway-orchestrator-UUID: each replica reads every worker announcement. */
     static final String ORCHESTRATOR_GROUP_PREFIX = "slipway-orchestrator";
@@ -84,6 +87,9 @@ public class BusAccess {
         acls.add(allow("worker", topic(PLUGIN_REQUESTS), AclOperation.READ));
         acls.add(allow("worker", topic(PLUGIN_REPLIES), AclOperation.WRITE));
         acls.add(allow("orchestrator", topic(PLUGIN_REPLIES), AclOperation.READ));
+        // Workers read it with no consumer group (each reads all of it at every start): no group ACL.
+        acls.add(allow("orchestrator", topic(PLUGINS), AclOperation.WRITE));
+        acls.add(allow("worker", topic(PLUGINS), AclOperation.READ));
         // Both dead-letter what they cannot read (the orchestrator an unreadable fact).
         acls.add(allow("worker", topic(DLQ), AclOperation.WRITE));
         acls.add(allow("orchestrator", topic(DLQ), AclOperation.WRITE));
@@ -93,6 +99,7 @@ public class BusAccess {
         all.add(DLQ);
         all.add(PLUGIN_REQUESTS);
         all.add(PLUGIN_REPLIES);
+        all.add(PLUGINS);
         for (String topic : all) {
             acls.add(allow("orchestrator", topic(topic), AclOperation.DESCRIBE));
             acls.add(allow("orchestrator", topic(topic), AclOperation.CREATE));

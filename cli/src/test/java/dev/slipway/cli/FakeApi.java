@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeApi implements AutoCloseable {
 
     /** A request as the fake saw it. */
-    public record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
+    public record Request(String method, String path, Map<String, List<String>> headers, byte[] body, String query) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -81,7 +81,8 @@ public final class FakeApi implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
+                Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes(),
+                exchange.getRequestURI().getRawQuery());
         requests.add(request);
         Route route = routes.get(request.method() + " " + request.path());
         try {

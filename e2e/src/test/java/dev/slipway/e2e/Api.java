@@ -115,6 +115,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** POSTs bytes as they are: a plugin file, a hostile archive. */
+    Answer postBytes(String pathAndQuery, String contentType, byte[] body) throws Exception {
+        return send(request(pathAndQuery).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     Answer get(String path) throws Exception {
         return send(request(path).GET());
     }

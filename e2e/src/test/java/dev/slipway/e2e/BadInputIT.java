@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -129,6 +130,67 @@ class BadInputIT {
         Files.writeString(dir.resolve("slipway.toml"), "[hooks]\npost_deploy = [\"npm\", \"run\", \"migrate\"]\n");
         assertError(400, "slipway.toml line 2: [hooks] post_deploy must be a non-empty string (a command line), not an array",
                 api.upload("bad-command", Api.pack(dir)));
+    }
+
+    @Test
+    void pluginInstallsAreCheckedBeforeAnyWorkerSeesThem() throws Exception {
+        byte[] jar = jar(Map.of("Slipway-Plugin-Name", "checked"));
+        assertError(400, "query parameter kind is required: jar, dir or executable",
+                api.postBytes("/api/plugins?file=x.jar", "application/octet-stream", jar));
+        assertError(400, "plugin kind \"banana\" is unknown; known: jar, dir, executable",
+                api.postBytes("/api/plugins?kind=banana&file=x.jar", "application/octet-stream", jar));
+        assertError(400, "file \"../x.jar\" is not a plain file name (letters, digits, '.', '_', '+', '-')",
+                api.postBytes("/api/plugins?kind=jar&file=..%2Fx.jar", "application/octet-stream", jar));
+        assertError(400, "the jar \"x.jar\" is not a zip: ",
+                api.postBytes("/api/plugins?kind=jar&file=x.jar", "application/octet-stream", "garbage".getBytes(StandardCharsets.UTF_8)));
+        assertError(400, "the jar \"x.jar\" names no plugin API version (Slipway-Plugin-Api in its manifest)",
+                api.postBytes("/api/plugins?kind=jar&file=x.jar", "application/octet-stream", jarWithout()));
+        assertError(400, "plugin name \"Checked\" is not a lower-case name of at most 63 letters, digits and '-'",
+                api.postBytes("/api/plugins?kind=jar&file=x.jar&name=Checked", "application/octet-stream", jar));
+        assertError(400, "archive entry \"../evil.jar\" climbs out of the plugin directory",
+                api.postBytes("/api/plugins?kind=dir&file=evil", "application/zip", zip("../evil.jar", jar)));
+        assertError(400, "an executable plugin's file must be named slipway-plugin-<name>, not \"greet.sh\"",
+                api.postBytes("/api/plugins?kind=executable&file=greet.sh", "application/octet-stream", jar));
+        assertError(409, "plugin \"proxy-nginx\" is built into the workers; install yours under another name",
+                api.postBytes("/api/plugins?kind=jar&file=x.jar&name=proxy-nginx", "application/octet-stream",
+                        jar(Map.of())));
+        assertError(413, "a plugin file is at most 1 MiB (slipway.plugin-install.max-bytes)",
+                api.postBytes("/api/plugins?kind=jar&file=x.jar", "application/octet-stream",
+                        new byte[(int) SlipwayStack.PLUGIN_LIMIT + 1]));
+        assertError(400, "coordinates \"a:b:[1,2)\" are not group:artifact:version",
+                api.post("/api/plugins", Map.of("coordinates", "a:b:[1,2)")));
+        assertError(404, "no plugin named \"never-installed\" was installed through the API",
+                api.delete("/api/plugins/never-installed"));
+        assertTrue(api.get("/api/plugins").body().findValues("name").stream().noneMatch(n -> n.asText().equals("checked")),
+                "a refused plugin is listed");
+    }
+
+    private static byte[] jar(Map<String, String> attributes) throws Exception {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        manifest.getMainAttributes().putValue("Slipway-Plugin-Api", "1.0");
+        attributes.forEach(manifest.getMainAttributes()::putValue);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new java.util.jar.JarOutputStream(bytes, manifest).close();
+        return bytes.toByteArray();
+    }
+
+    private static byte[] jarWithout() throws Exception {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new java.util.jar.JarOutputStream(bytes, manifest).close();
+        return bytes.toByteArray();
+    }
+
+    private static byte[] zip(String entry, byte[] content) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     private static void assertError(int status, String message, Api.Answer answer) {

@@ -8,11 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The stack's Kafka broker as a client sees it: with no credentials, or a principal's from its 0600 file. */
@@ -35,11 +38,26 @@ final class Bus {
     }
 
     static KafkaProducer<String, String> as(String principal, String password) {
-        return producer(Map.of(
+        return producer(login(principal, password));
+    }
+
+    /** A consumer in no group: it assigns itself partitions, as a worker reads slipway.plugins. */
+    static KafkaConsumer<String, String> consumerAs(String principal, String password) {
+        Map<String, Object> config = new HashMap<>(login(principal, password));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + SlipwayStack.KAFKA_PORT);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return new KafkaConsumer<>(config);
+    }
+
+    private static Map<String, Object> login(String principal, String password) {
+        return Map.of(
                 CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
                 SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512",
                 SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required "
-                        + "username=\"" + principal + "\" password=\"" + password + "\";"));
+                        + "username=\"" + principal + "\" password=\"" + password + "\";");
     }
 
     /** Sends one record and waits for the broker's answer, for at most twice {@link #PATIENCE}. */

@@ -1,5 +1,6 @@
 package dev.slipway.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -90,6 +93,33 @@ class BusAuthorizationIT {
             ExecutionException answering = assertThrows(ExecutionException.class,
                     () -> Bus.send(orchestrator, "slipway.plugin-replies", "{}"));
             assertInstanceOf(TopicAuthorizationException.class, answering.getCause(), answering::toString);
+        }
+    }
+
+    @Test
+    void onlyTheOrchestratorSaysWhichPluginsTheWorkersInstall() throws Exception {
+        try (KafkaProducer<String, String> worker = Bus.as("worker", Bus.password("worker"))) {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> Bus.send(worker, "slipway.plugins", "a jar"));
+            assertInstanceOf(TopicAuthorizationException.class, e.getCause(), e::toString);
+        }
+        try (KafkaProducer<String, String> orchestrator = Bus.as("orchestrator", Bus.password("orchestrator"))) {
+            // A tombstone for a plugin nobody installed: the workers have nothing to remove.
+            assertEquals("slipway.plugins", Bus.send(orchestrator, "slipway.plugins", null).topic());
+        }
+        // The workers read all of it with no consumer group, so no group ACL is in the way.
+        try (KafkaConsumer<String, String> worker = Bus.consumerAs("worker", Bus.password("worker"))) {
+            List<TopicPartition> partitions = worker.partitionsFor("slipway.plugins").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            assertFalse(partitions.isEmpty());
+            worker.assign(partitions);
+            worker.seekToBeginning(partitions);
+            assertDoesNotThrow(() -> worker.poll(Duration.ofSeconds(2)));
+        }
+        try (KafkaConsumer<String, String> orchestrator = Bus.consumerAs("orchestrator", Bus.password("orchestrator"))) {
+            TopicPartition first = new TopicPartition("slipway.plugins", 0);
+            orchestrator.assign(List.of(first));
+            orchestrator.seekToBeginning(List.of(first));
+            assertThrows(TopicAuthorizationException.class, () -> orchestrator.poll(Duration.ofSeconds(2)));
         }
     }
 

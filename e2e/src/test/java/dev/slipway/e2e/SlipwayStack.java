@@ -42,6 +42,9 @@ public final class SlipwayStack implements BeforeAllCallback {
     /** What one plugin may keep: small, so a test can exceed it cheaply. */
     static final long STORAGE_QUOTA = 8192;
 
+    /** Small, so a test can exceed it cheaply; the example plugin is far smaller. */
+    static final long PLUGIN_LIMIT = 1024 * 1024;
+
     private static final Map<String, String> ENV = Map.ofEntries(
             Map.entry("SLIPWAY_HOME", HOME.toString()),
             Map.entry("SLIPWAY_KAFKA_PORT", Integer.toString(KAFKA_PORT)),
@@ -64,7 +67,8 @@ public final class SlipwayStack implements BeforeAllCallback {
             // Where the example hook plugin (examples/plugins/hook-recorder) writes its calls, when a test installs it.
             Map.entry("SLIPWAY_PLUGINS_RECORDER_DIR", HOME.resolve("hook-calls").toString()),
             Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)),
-            Map.entry("SLIPWAY_STORAGE_QUOTA_BYTES", Long.toString(STORAGE_QUOTA)));
+            Map.entry("SLIPWAY_STORAGE_QUOTA_BYTES", Long.toString(STORAGE_QUOTA)),
+            Map.entry("SLIPWAY_PLUGIN_INSTALL_MAX_BYTES", Long.toString(PLUGIN_LIMIT)));
 
     private static Api api;
 

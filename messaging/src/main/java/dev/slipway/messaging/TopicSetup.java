@@ -25,9 +25,14 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    private static Map<String, String> configOf(String topic, long logRetentionMs) {
+    private static Map<String, String> configOf(String topic, long logRetentionMs, int pluginMessageMaxBytes) {
         if (topic.equals(Topics.LOGS)) {
             return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(logRetentionMs));
+        }
+        if (topic.equals(Topics.PLUGINS)) {
+            // A record is a whole plugin file: the broker's default of about 1 MB is too small.
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(pluginMessageMaxBytes));
         }
         if (topic.equals(Topics.WORKERS)) {
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -43,10 +48,11 @@ public final class TopicSetup {
      * @param client the service's Kafka client settings (bootstrap servers, security protocol, SASL
      *               login, …); those an admin client does not know are left out
      * @param logRetentionMs how long stage log lines stay on {@link Topics#LOGS}
+     * @param pluginMessageMaxBytes the largest record of {@link Topics#PLUGINS}: a plugin file and its headers
      * @return the topics this call created
      */
     public static Set<String> ensure(Map<String, ?> client, int partitions, short replicationFactor,
-                                     long logRetentionMs) throws InterruptedException, TimeoutException {
+                                     long logRetentionMs, int pluginMessageMaxBytes) throws InterruptedException, TimeoutException {
         Map<String, Object> settings = new HashMap<>();
         client.forEach((key, value) -> {
             if (AdminClientConfig.configNames().contains(key)) {
@@ -59,7 +65,7 @@ public final class TopicSetup {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor).configs(configOf(t, logRetentionMs)))
+                    .map(t -> new NewTopic(t, partitions, replicationFactor).configs(configOf(t, logRetentionMs, pluginMessageMaxBytes)))
                     .toList();
             for (var result : admin.createTopics(missing).values().entrySet()) {
                 try {

@@ -50,6 +50,30 @@ public interface SlipwayConfig {
         Duration timeout();
     }
 
+    PluginInstall pluginInstall();
+
+    /** Plugins installed through the API ({@code POST /api/plugins}). */
+    interface PluginInstall {
+        /** Largest plugin file accepted: a jar, a directory's zip, an executable. */
+        @WithDefault("52428800")
+        long maxBytes();
+
+        /** What a directory's jars may come to once unpacked. */
+        @WithDefault("209715200")
+        long maxUnpackedBytes();
+
+        /**
+         * The largest record of the slipway.plugins topic and of the producer that writes it: the file
+         * and room for its key and headers: one MiB above {@link #maxBytes()} (application.properties,
+         * where the producer's limits are set from it too).
+         */
+        int maxMessageBytes();
+
+        /** Where {@code {"coordinates": "group:artifact:version"}} is fetched from. */
+        @WithDefault("https://repo.maven.apache.org/maven2/")
+        String mavenRepository();
+    }
+
     interface Retention {
         /** Releases per app whose files are kept (the serving one always is): the ones a rollback can return to. */
         @WithDefault("5")

@@ -26,7 +26,7 @@ public class TopicBootstrap {
         Map<String, Object> settings = new HashMap<>(client);
         settings.put("bootstrap.servers", kafka.bootstrapServers());
         Set<String> created = TopicSetup.ensure(settings, kafka.partitions(), kafka.replicationFactor(),
-                kafka.logRetention().toMillis());
+                kafka.logRetention().toMillis(), config.pluginInstall().maxMessageBytes());
         if (!created.isEmpty()) {
             LOG.infof("created topics %s with %d partitions", created, kafka.partitions());
         }

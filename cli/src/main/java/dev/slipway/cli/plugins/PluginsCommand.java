@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code slip plugins}: the plugins the live workers found, and how each worker fared with them. */
 @Command(name = "plugins", description = "List the plugins the workers found, loaded or refused.",
-        mixinStandardHelpOptions = true, subcommands = PluginInfoCommand.class)
+        mixinStandardHelpOptions = true, subcommands = {PluginInfoCommand.class, PluginInstallCommand.class, PluginRemoveCommand.class})
 public final class PluginsCommand implements Callable<Integer> {
 
     private final Cli cli;
@@ -48,8 +48,11 @@ public final class PluginsCommand implements Callable<Integer> {
         return provides;
     }
 
-    /** "LOADED on 2 workers", or the first refusal and its reason. */
+    /** "LOADED on 2 workers", or the first refusal and its reason; an installed plugin no worker has reported yet says so. */
     static String status(JsonNode plugin) {
+        if (plugin.path("workers").isEmpty()) {
+            return "installed, on no worker yet";
+        }
         int loaded = 0;
         for (JsonNode worker : plugin.path("workers")) {
             if (!Json.text(worker, "status").equals("LOADED")) {

@@ -21,7 +21,10 @@ class PluginsCommandTest {
             + "'workers':[{'worker':'w1','status':'REFUSED','problem':'targets plugin API 2.0'}]},"
             + "{'name':'shell-site','origin':'EXECUTABLE','source':'slipway-plugin-shell-site','version':'0.1.0',"
             + "'checksum':'ef56','provides':[{'kind':'builder','name':'shell-site','priority':50,'settings':[]}],"
-            + "'workers':[{'worker':'w1','status':'LOADED','problem':null},{'worker':'w2','status':'LOADED','problem':null}]}]";
+            + "'workers':[{'worker':'w1','status':'LOADED','problem':null},{'worker':'w2','status':'LOADED','problem':null}]},"
+            + "
+            + "{'name':'fresh','origin':'JAR','source':'fresh.jar','version':null,'checksum':'ef56','provides':[],'workers':[],"
+            + "'installed':{'name':'fresh','kind':'jar','sha256':'ef56','announcedChecksum':'ef56'}}]";
 
     private FakeApi api;
 
@@ -42,10 +45,11 @@ class PluginsCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.out().split("\n");
-        assertEquals(4, lines.length, run.out());
+        assertEquals(5, lines.length, run.out());
         assertTrue(lines[1].matches("banner +1\\.2\\.0 +JAR +builder/banner +LOADED on 2 workers"), lines[1]);
         assertTrue(lines[2].matches("too-new +unknown +JAR +REFUSED on w1: targets plugin API 2\\.0"), lines[2]);
         assertTrue(lines[3].matches("shell-site +0\\.1\\.0 +EXECUTABLE +builder/shell-site +LOADED on 2 workers"), lines[3]);
+        assertTrue(lines[4].matches("fresh +JAR +installed, on no worker yet"), lines[4]);
     }
 
     @Test

@@ -1,62 +1,136 @@
 package dev.slipway.orchestrator.plugin;
 
-import dev.slipway.messaging.WorkerAnnounced;
+import dev.slipway.api.config.Names;
+import dev.slipway.archive.ArchiveException;
+import dev.slipway.archive.PluginPackage;
+import dev.slipway.orchestrator.SlipwayConfig;
+import dev.slipway.orchestrator.api.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.Comparator;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
-/** What the live workers can do, and who they are. */
-@Path("/api")
+/**
+ * {@code GET /api/plugins}: the plugins the live workers have ({@link PluginViews}). {@code POST /api/plugins}: installs a plugin on every worker, present or started later, from the
+ * file in the body ({@code ?kind=jar|dir|executable&file=NAME[&name=PLUGIN]}) or from a Maven
+ * repository ({@code {"coordinates": "group:artifact:version"}}); {@code DELETE /api/plugins/NAME} removes it.
+ */
+@Path("/api/plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
 
-    /** One plugin (one version of it), what it provides, and how each live worker that found it fared. */
-    public record PluginView(String name, WorkerAnnounced.Origin origin, String source, String version, String checksum,
-                             List<WorkerAnnounced.Provided> provides, List<WorkerStatus> workers) {
+    /** A file name and nothing else: no directory, no hidden file, nothing a shell or a path would read twice. */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,254}");
+
+    /** {@code {"coordinates": "group:artifact:version", "name": optional}} */
+    public record FromMaven(String coordinates, String name) {
     }
 
-    public record WorkerStatus(String worker, WorkerAnnounced.Status status, String problem) {
-    }
+    private final PluginViews views;
+    private final PluginInstalls installs;
+    private final MavenArtifacts maven;
+    private final Vertx vertx;
+    private final long maxBytes;
 
-    public record WorkerView(String worker, List<String> roles, Instant lastSeen, int plugins) {
-    }
-
-    private final WorkerDirectory directory;
-
-    public PluginResource(WorkerDirectory directory) {
-        this.directory = directory;
-    }
-
-    @GET
-    @Path("/plugins")
-    public List<PluginView> plugins() {
-        Map<String, List<Map.Entry<String, WorkerAnnounced.Plugin>>> byPlugin = directory.live().stream()
-                .flatMap(w -> w.plugins().stream().map(p -> Map.entry(w.worker(), p)))
-                .collect(Collectors.groupingBy(e -> e.getValue().name() + "/" + e.getValue().version() + "/"
-                        + Objects.toString(e.getValue().checksum(), ""), TreeMap::new, Collectors.toList()));
-        return byPlugin.values().stream().map(entries -> {
-            // The strategies of a worker that loaded it; a refused one provides none.
-            WorkerAnnounced.Plugin plugin = entries.stream().map(Map.Entry::getValue)
-                    .filter(p -> p.status() == WorkerAnnounced.Status.LOADED).findFirst()
-                    .orElse(entries.get(0).getValue());
-            return new PluginView(plugin.name(), plugin.origin(), plugin.source(), plugin.version(), plugin.checksum(),
-                    plugin.provides(), entries.stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> new WorkerStatus(e.getKey(), e.getValue().status(), e.getValue().problem())).toList());
-        }).toList();
+    public PluginResource(PluginViews views, PluginInstalls installs, MavenArtifacts maven, Vertx vertx,
+                          SlipwayConfig config) {
+        this.views = views;
+        this.installs = installs;
+        this.maven = maven;
+        this.vertx = vertx;
+        this.maxBytes = config.pluginInstall().maxBytes();
     }
 
     @GET
-    @Path("/workers")
-    public List<WorkerView> workers() {
-        return directory.live().stream().sorted(Comparator.comparing(WorkerAnnounced::worker))
-                .map(w -> new WorkerView(w.worker(), w.roles(), w.at(), w.plugins().size())).toList();
+    public Uni<List<PluginViews.PluginView>> plugins() {
+        return views.all();
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/java-archive", "application/zip"})
+    public Uni<Response> install(@QueryParam("kind") String kind, @QueryParam("file") String file,
+                                 @QueryParam("name") String name, java.nio.file.Path body) {
+        PluginPackage.Kind packaging = kindOf(kind);
+        if (file == null || !FILE_NAME.matcher(file).matches()) {
+            throw ApiException.badRequest(file == null ? "query parameter file (the plugin's file name) is required"
+                    : "file \"" + Names.printable(file) + "\" is not a plain file name (letters, digits, '.', '_', '+', '-')");
+        }
+        return install(() -> new PluginInstalls.Upload(name, packaging, file, read(body)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> installFromMaven(FromMaven request) {
+        if (request == null || request.coordinates() == null) {
+            throw ApiException.badRequest("request body must be {\"coordinates\": \"group:artifact:version\"}");
+        }
+        MavenArtifacts.Coordinates coordinates = MavenArtifacts.Coordinates.parse(request.coordinates());
+        return install(() -> {
+            MavenArtifacts.Fetched jar = maven.fetch(coordinates, maxBytes);
+            return new PluginInstalls.Upload(request.name(), PluginPackage.Kind.JAR, jar.fileName(), jar.content());
+        });
+    }
+
+    @DELETE
+    @Path("/{name}")
+    public Uni<Response> remove(@PathParam("name") String name) {
+        return installs.remove(name).replaceWith(Response.noContent().build());
+    }
+
+    private Uni<Response> install(java.util.function.Supplier<PluginInstalls.Upload> upload) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    PluginInstalls.Upload read = upload.get();
+                    return java.util.Map.entry(installs.check(read), read.content());
+                }))
+                .chain(checked -> installs.record(checked.getKey(), checked.getValue()))
+                .map(installed -> Response.status(Response.Status.CREATED).entity(installed).build());
+    }
+
+    private byte[] read(java.nio.file.Path body) {
+        try {
+            if (body == null || Files.size(body) == 0) {
+                throw ApiException.badRequest("the request body must be the plugin file; it is empty");
+            }
+            if (Files.size(body) > maxBytes) {
+                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge(maxBytes));
+            }
+            return Files.readAllBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (body != null) {
+                body.toFile().delete();
+            }
+        }
+    }
+
+    static String tooLarge(long maxBytes) {
+        long mib = 1024 * 1024;
+        return "a plugin file is at most " + (maxBytes % mib == 0 ? maxBytes / mib + " MiB" : maxBytes + " bytes")
+                + " (slipway.plugin-install.max-bytes)";
+    }
+
+    private static PluginPackage.Kind kindOf(String kind) {
+        if (kind == null) {
+            throw ApiException.badRequest("query parameter kind is required: jar, dir or executable");
+        }
+        try {
+            return PluginPackage.Kind.of(kind);
+        } catch (ArchiveException e) {
+            throw ApiException.badRequest(Names.printable(e.getMessage()));
+        }
     }
 }

@@ -18,9 +18,11 @@ public final class Topics {
     public static final String PLUGIN_REQUESTS = "slipway.plugin-requests";
     /** The workers' answers to them; every orchestrator replica reads them all. */
     public static final String PLUGIN_REPLIES = "slipway.plugin-replies";
+    /** Compacted: each installed plugin's file, keyed by plugin name; a tombstone once removed. */
+    public static final String PLUGINS = "slipway.plugins";
 
     public static final List<String> ALL = List.of(BUILD, DEPLOY, PROXY, HOOK, EVENTS, LOGS, DLQ, WORKERS,
-            PLUGIN_REQUESTS, PLUGIN_REPLIES);
+            PLUGIN_REQUESTS, PLUGIN_REPLIES, PLUGINS);
 
     private Topics() {
     }

@@ -173,8 +173,8 @@ final class JarPlugins implements PluginLoader {
 
     /** {@code hello-builder-1.2.0.jar} → {@code hello-builder}. */
     static String defaultName(String fileName) {
-        String name = fileName.endsWith(".jar") ? fileName.substring(0, fileName.length() - 4) : fileName;
-        return name.replaceFirst("-\\d+(\\.\\d+)*([.-][A-Za-z0-9.]+)?$", "");
+        // One rule with the orchestrator, which refuses to install a plugin under a name the workers would change.
+        return dev.slipway.archive.PluginPackage.defaultName(fileName);
     }
 
     /** What went wrong, down to the plugin's own exception (a static initializer's, a constructor's). */
