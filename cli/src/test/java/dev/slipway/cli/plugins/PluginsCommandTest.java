@@ -22,7 +22,6 @@ class PluginsCommandTest {
             + "{'name':'shell-site','origin':'EXECUTABLE','source':'slipway-plugin-shell-site','version':'0.1.0',"
             + "'checksum':'ef56','provides':[{'kind':'builder','name':'shell-site','priority':50,'settings':[]}],"
             + "'workers':[{'worker':'w1','status':'LOADED','problem':null},{'worker':'w2','status':'LOADED','problem':null}]},"
-            + "
             + "{'name':'fresh','origin':'JAR','source':'fresh.jar','version':null,'checksum':'ef56','provides':[],'workers':[],"
             + "'installed':{'name':'fresh','kind':'jar','sha256':'ef56','announcedChecksum':'ef56'}}]";
 
