@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.slipway.api.BuildArtifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -24,20 +27,22 @@ import org.junit.platform.launcher.core.LauncherFactory;
 class ExecutableContractTest {
 
     private static final Path GOOD = program("good", "good");
+    private static final Path COPIER = program("copier", "copier");
     private static final Path SLOPPY = program("sloppy", "sloppy");
     private static final Path TOO_NEW = program("too-new", "too-new");
 
     @Test
-    void aProgramThatKeepsTheProtocolPassesTheBuilderAndHookSuites() {
+    void programsThatKeepTheProtocolPassTheirKindsSuites() {
         assertEquals(Map.of(), failures(GoodBuilderSuite.class));
         assertEquals(Map.of(), failures(GoodHookSuite.class));
+        assertEquals(Map.of(), failures(CopierSuite.class));
     }
 
     @Test
     void aSloppyProgramFailsWhereItBreaksTheProtocol() {
         Map<String, String> failed = failures(SloppyBuilderSuite.class);
 
-        assertEquals(java.util.Set.of("itDescribesItselfTheSameEveryTime", "anOperationItDoesNotKnowIsAnError",
+        assertEquals(Set.of("itDescribesItselfTheSameEveryTime", "anOperationItDoesNotKnowIsAnError",
                 "everyStrategyAnswersAcceptByItsExitCode", "declinesAnEmptyTree", "buildsAnArtifactInItsWorkDir"),
                 failed.keySet());
         assertTrue(failed.get("everyStrategyAnswersAcceptByItsExitCode").contains("printed garbage on stdout"),
@@ -50,26 +55,32 @@ class ExecutableContractTest {
     void aProgramAWorkerRefusesFailsEveryTestWithTheReason() {
         Map<String, String> failed = failures(TooNewSuite.class);
 
-        assertTrue(failed.keySet().containsAll(java.util.Set.of("itLoadsAsAWorkerLoadsIt", "acceptsTheSourceItBuilds",
+        assertTrue(failed.keySet().containsAll(Set.of("itLoadsAsAWorkerLoadsIt", "acceptsTheSourceItBuilds",
                 "buildsAnArtifactInItsWorkDir")), failed::toString);
         assertEquals("slipway-plugin-too-new is refused: speaks protocol 2.0; this Slipway supports protocol 1.0 to 1.0",
                 failed.get("itLoadsAsAWorkerLoadsIt"));
     }
 
-    /** The tests of {@code suite} that failed, and why. */
+    /** The tests of {@code suite} that failed, and why; it must have run some. */
     private static Map<String, String> failures(Class<?> suite) {
         Map<String, String> failed = new TreeMap<>();
+        Set<String> passed = new java.util.TreeSet<>();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(suite)).build(),
                 new TestExecutionListener() {
                     @Override
                     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                        if (result.getStatus() == TestExecutionResult.Status.FAILED
-                                && test.getSource().orElse(null) instanceof MethodSource method) {
+                        if (!(test.getSource().orElse(null) instanceof MethodSource method)) {
+                            return;
+                        }
+                        if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                             failed.put(method.getMethodName(), result.getThrowable().map(Throwable::getMessage)
                                     .orElse(""));
+                        } else if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+                            passed.add(method.getMethodName());
                         }
                     }
                 });
+        assertTrue(!passed.isEmpty() || !failed.isEmpty(), suite.getSimpleName() + " ran no tests");
         return failed;
     }
 
@@ -117,6 +128,18 @@ class ExecutableContractTest {
         @Override
         protected String point() {
             return "post_deploy";
+        }
+    }
+
+    static class CopierSuite extends ExecutableDeployerContract {
+        @Override
+        public Path program() {
+            return COPIER;
+        }
+
+        @Override
+        protected BuildArtifact artifact(Path root) {
+            return new BuildArtifact(BuildArtifact.STATIC, root, Map.of(), Map.of(), List.of(), "good", "good");
         }
     }
 
