@@ -1,10 +1,13 @@
-package dev.slipway.workers.testkit;
+package dev.slipway.workers.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.slipway.api.BuildArtifact;
+import dev.slipway.workers.testkit.ExecutableBuilderContract;
+import dev.slipway.workers.testkit.ExecutableDeployerContract;
+import dev.slipway.workers.testkit.ExecutableHookContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +26,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
-/** The executable contract catches what it promises to: run against fixture programs that keep or break it. */
+/** The suites for executables (workers' test-jar) catch what they promise to: fixture programs keep or break them. */
 class ExecutableContractTest {
 
     private static final Path GOOD = program("good", "good");
@@ -87,7 +90,7 @@ class ExecutableContractTest {
     /** The fixture {@code script} as the executable {@code slipway-plugin-<name>}, in a directory of its own. */
     private static Path program(String name, String script) {
         try {
-            Path program = Files.createTempDirectory("contract-").resolve("slipway-plugin-" + name);
+            Path program = Files.createTempDirectory("contract-").resolve(PluginProtocol.PREFIX + name);
             try (InputStream in = ExecutableContractTest.class.getResourceAsStream("/executable-plugins/" + script)) {
                 Files.write(program, in.readAllBytes());
             }
@@ -100,15 +103,18 @@ class ExecutableContractTest {
         }
     }
 
-    static class GoodBuilderSuite extends ExecutableBuilderContract {
-        @Override
-        public Path program() {
-            return GOOD;
-        }
-
+    /** A builder suite for a fixture that builds a tree holding page.txt. */
+    abstract static class PageBuilderSuite extends ExecutableBuilderContract {
         @Override
         protected void writeSource(Path root) throws IOException {
             Files.writeString(root.resolve("page.txt"), "hello");
+        }
+    }
+
+    static class GoodBuilderSuite extends PageBuilderSuite {
+        @Override
+        public Path program() {
+            return GOOD;
         }
 
         @Override
@@ -143,27 +149,17 @@ class ExecutableContractTest {
         }
     }
 
-    static class SloppyBuilderSuite extends ExecutableBuilderContract {
+    static class SloppyBuilderSuite extends PageBuilderSuite {
         @Override
         public Path program() {
             return SLOPPY;
         }
-
-        @Override
-        protected void writeSource(Path root) throws IOException {
-            Files.writeString(root.resolve("page.txt"), "hello");
-        }
     }
 
-    static class TooNewSuite extends ExecutableBuilderContract {
+    static class TooNewSuite extends PageBuilderSuite {
         @Override
         public Path program() {
             return TOO_NEW;
-        }
-
-        @Override
-        protected void writeSource(Path root) throws IOException {
-            Files.writeString(root.resolve("page.txt"), "hello");
         }
     }
 }
