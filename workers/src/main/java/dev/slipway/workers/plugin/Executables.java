@@ -45,7 +45,11 @@ public final class Executables {
      * @throws StageException when it cannot be started, overruns {@link #QUICK} or prints too much
      */
     public static Answer call(Path program, Path home, String operation, StageLog log) throws StageException {
-        String name = program.getFileName().toString().substring(PluginProtocol.PREFIX.length());
+        String fileName = program.getFileName().toString();
+        if (!fileName.startsWith(PluginProtocol.PREFIX)) {
+            throw new IllegalArgumentException(program + " is not named " + PluginProtocol.PREFIX + "<name>");
+        }
+        String name = fileName.substring(PluginProtocol.PREFIX.length());
         ObjectNode request = PluginAnswers.object();
         request.put("protocol", PluginProtocol.VERSION);
         request.put("operation", operation);

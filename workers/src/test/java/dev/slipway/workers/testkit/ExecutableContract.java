@@ -59,6 +59,7 @@ public interface ExecutableContract {
     /** A later Slipway may call operations this one does not ({@code configure}, {@code remove}, {@code http}). */
     @Test
     default void anOperationItDoesNotKnowIsAnError(@TempDir Path home) throws StageException {
+        loaded(program(), home);
         Executables.Answer answer = Executables.call(program(), home, "contract-test-unknown", line -> { });
         assertNotEquals(0, answer.exit(), "an operation it does not know must fail (exit 2, say), not succeed");
         assertTrue(answer.stdout().isBlank() || isJsonObject(answer.stdout()),
