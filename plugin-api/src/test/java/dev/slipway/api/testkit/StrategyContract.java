@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.api.Setting;
 import dev.slipway.api.StageException;
@@ -51,6 +52,14 @@ public abstract class StrategyContract<S extends Strategy> {
         return Map.of();
     }
 
+    /**
+     * Whether the worker finds the strategy with {@link ServiceLoader}, as it finds a Java plugin's;
+     * false for one it finds otherwise (an executable plugin's, which its {@code info} answer lists).
+     */
+    protected boolean foundByServiceLoader() {
+        return true;
+    }
+
     /** Asserts that {@code work} fails as a stage fails: a {@link StageException} that says what went wrong. */
     protected static void assertFailsWithAReason(Executable work) {
         StageException failure = assertThrows(StageException.class, work);
@@ -80,6 +89,7 @@ public abstract class StrategyContract<S extends Strategy> {
 
     @Test
     void theServiceLoaderFindsIt() {
+        assumeTrue(foundByServiceLoader(), "the worker does not find it by its service loader");
         Class<?> type = strategy().getClass();
         assertTrue(ServiceLoader.load(kind, type.getClassLoader()).stream().anyMatch(p -> p.type() == type),
                 type.getName() + " must be listed in META-INF/services/" + kind.getName());
