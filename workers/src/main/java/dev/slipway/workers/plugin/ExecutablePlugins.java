@@ -145,8 +145,9 @@ final class ExecutablePlugins implements PluginLoader {
             case "builder" -> new ExecutableBuilder(program, described);
             case "deployer" -> new ExecutableDeployer(program, described);
             case "hook" -> new ExecutableHook(program, described);
+            case "http" -> new ExecutableHttpExtension(program, described);
             default -> throw new PluginAnswers.BadField(path + ".kind", "\"" + Names.printable(kind)
-                    + "\" is not a kind an executable plugin can provide: builder, deployer, hook");
+                    + "\" is not a kind an executable plugin can provide: builder, deployer, hook, http");
         };
     }
 
