@@ -40,7 +40,7 @@ final class ExecutablePlugins implements PluginLoader {
     private final Duration slow;
 
     /**
-     * @param quick how long {@code info} and {@code accept} may take
+     * @param quick how long {@code info}, {@code accept} and {@code http} may take
      * @param slow  how long the other calls may take
      */
     ExecutablePlugins(PluginCalls calls, Duration quick, Duration slow) {
