@@ -66,6 +66,8 @@ public final class SlipwayStack implements BeforeAllCallback {
             Map.entry("SLIPWAY_WEBHOOKS_SECRET", WEBHOOK_SECRET),
             // Where the example hook plugin (examples/plugins/hook-recorder) writes its calls, when a test installs it.
             Map.entry("SLIPWAY_PLUGINS_RECORDER_DIR", HOME.resolve("hook-calls").toString()),
+            // A setting of the executable fixture plugin shell-tally (ExecutablePluginServicesIT), as an operator sets it.
+            Map.entry("SLIPWAY_PLUGINS_SHELL_TALLY_LABEL", "deployments counted"),
             Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)),
             Map.entry("SLIPWAY_STORAGE_QUOTA_BYTES", Long.toString(STORAGE_QUOTA)),
             Map.entry("SLIPWAY_PLUGIN_INSTALL_MAX_BYTES", Long.toString(PLUGIN_LIMIT)));

@@ -52,8 +52,9 @@ public interface WorkerConfig {
     Duration pluginsAcceptTimeout();
 
     /**
-     * How long an executable plugin's {@code info} and {@code accept} calls may take before they are
-     * stopped with everything they started; below {@link #pluginsAcceptTimeout()}, so the call says why.
+     * How long an executable plugin's {@code info}, {@code accept} and {@code http} calls may take before
+     * they are stopped with everything they started; below {@link #pluginsAcceptTimeout()} and the
+     * orchestrator's {@code slipway.plugin-http.timeout}, so the call says why.
      */
     @WithDefault("5s")
     Duration pluginsQuickCallTimeout();

@@ -40,7 +40,7 @@ final class ExecutablePlugins implements PluginLoader {
     private final Duration slow;
 
     /**
-     * @param quick how long {@code info} and {@code accept} may take
+     * @param quick how long {@code info}, {@code accept} and {@code http} may take
      * @param slow  how long the other calls may take
      */
     ExecutablePlugins(PluginCalls calls, Duration quick, Duration slow) {
@@ -145,8 +145,9 @@ final class ExecutablePlugins implements PluginLoader {
             case "builder" -> new ExecutableBuilder(program, described);
             case "deployer" -> new ExecutableDeployer(program, described);
             case "hook" -> new ExecutableHook(program, described);
+            case "http" -> new ExecutableHttpExtension(program, described);
             default -> throw new PluginAnswers.BadField(path + ".kind", "\"" + Names.printable(kind)
-                    + "\" is not a kind an executable plugin can provide: builder, deployer, hook");
+                    + "\" is not a kind an executable plugin can provide: builder, deployer, hook, http");
         };
     }
 

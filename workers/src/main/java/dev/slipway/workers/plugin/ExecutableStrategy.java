@@ -83,12 +83,31 @@ abstract class ExecutableStrategy implements Strategy {
     /** A stage's call: its settings in the request and the environment, the host's services granted. */
     JsonNode call(String operation, StageContext context, Path workDir, ObjectNode request, Map<String, String> env,
                   PluginCalls.Around around) throws StageException {
-        request.set("settings", PluginAnswers.JSON.valueToTree(context.config()));
-        Map<String, String> all = new LinkedHashMap<>(env);
-        context.config().forEach((key, value) -> all.put("SLIPWAY_SETTING_"
-                + key.toUpperCase(Locale.ROOT).replace('-', '_'), value));
         return PluginAnswers.answer(program.calls().run(invocation(operation, context.app(), context.deploymentId(),
-                workDir, request, all, context.log(), program.slow(), true, around)));
+                workDir, request, settings(request, context.config(), env), context.log(), program.slow(), true,
+                around)));
+    }
+
+    /**
+     * A call outside any stage (a REST request): no app, no deployment, its own HOME, stderr to the
+     * worker's log, the quick time limit (a caller is waiting); its settings given and the host's
+     * services granted, so it reaches its storage (and no deployment's metadata).
+     */
+    JsonNode callOutsideStages(String operation, Map<String, String> config, ObjectNode request)
+            throws StageException {
+        return PluginAnswers.answer(program.calls().run(invocation(operation, null, null, null, request,
+                settings(request, config, Map.of()), line -> LOG.infof("plugin %s (%s): %s", program.plugin(),
+                        operation, line), program.quick(), true, PluginCalls.Around.NOTHING)));
+    }
+
+    /** The settings into the request, and {@code env} with each as {@code SLIPWAY_SETTING_<KEY>}. */
+    private static Map<String, String> settings(ObjectNode request, Map<String, String> config,
+                                                Map<String, String> env) {
+        request.set("settings", PluginAnswers.JSON.valueToTree(config));
+        Map<String, String> all = new LinkedHashMap<>(env);
+        config.forEach((key, value) -> all.put("SLIPWAY_SETTING_" + key.toUpperCase(Locale.ROOT).replace('-', '_'),
+                value));
+        return all;
     }
 
     PluginCalls calls() {

@@ -17,6 +17,7 @@ final class PluginProtocol {
     static final String DEPLOY = "deploy";
     static final String STOP = "stop";
     static final String HOOK = "hook";
+    static final String HTTP = "http";
 
     static final int DONE = 0;
     /** For {@code accept}: this strategy has nothing to do with what it was shown. */
