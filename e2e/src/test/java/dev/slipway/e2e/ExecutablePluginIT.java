@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An executable plugin (the shell script of {@code examples/plugins/shell-builder}) put into the
- * workers' plugins directory while everything runs is used by the next deployment, chosen by
+ * An executable plugin (the shell script of {@code examples/plugins/shell-builder}) installed with
+ * {@code slip plugins install} while everything runs is used by the next deployment, chosen by
  * accept() and by name, with its setting, as its own OS user; removed, it is gone; programs that
  * crash, hang or print garbage are reported and deployments go on.
  */
@@ -32,7 +32,10 @@ class ExecutablePluginIT {
     @Test
     void anExecutablePluginIsUsedWithoutARestartAsItsOwnUserAndForgottenWhenRemoved(@TempDir Path dir)
             throws Exception {
-        Plugins.put(SHELL_SITE, "slipway-plugin-shell-site", true);
+        // The stack's workers may include one stopped by another test that is still taken for live: wait it out.
+        Slip.Result installed = Slip.run("plugins", "install", SHELL_SITE.toString(), "--timeout", "120");
+        assertEquals(0, installed.exitCode(), installed::toString);
+        assertTrue(installed.out().contains(": LOADED\n"), installed.out());
         assertTrue(Apps.eventually(() -> plugins.status("shell-site").filter(s -> s.equals("LOADED")).isPresent()),
                 () -> "the workers did not load the plugin: " + plugins.all());
         JsonNode plugin = plugins.get("shell-site").orElseThrow();
@@ -62,7 +65,8 @@ class ExecutablePluginIT {
         assertEquals("named in configuration", named.deployment().get("stages").get(0).get("reason").asText());
         assertTrue(api.viaProxy("shell-site.localhost").body().contains("<h1>Shell site</h1>"));
 
-        Files.delete(Plugins.DIR.resolve("slipway-plugin-shell-site"));
+        Slip.Result removed = Slip.run("plugins", "remove", "shell-site", "--timeout", "120");
+        assertEquals(0, removed.exitCode(), removed::toString);
         assertTrue(Apps.eventually(() -> plugins.get("shell-site").isEmpty()), () -> "still listed: " + plugins.all());
         Api.Answer refused = api.upload("shell-site", Api.pack(dir));
         assertEquals(400, refused.status(), refused.toString());
