@@ -41,10 +41,11 @@ public final class PluginsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code kind/name} of each strategy it provides. */
+    /** {@code kind/name} of each strategy it provides, with its auto-detection priority when it has one. */
     static List<String> provides(JsonNode plugin) {
         List<String> provides = new ArrayList<>();
-        plugin.path("provides").forEach(p -> provides.add(Json.text(p, "kind") + "/" + Json.text(p, "name")));
+        plugin.path("provides").forEach(p -> provides.add(Json.text(p, "kind") + "/" + Json.text(p, "name")
+                + (p.path("priority").asInt() == 0 ? "" : " (" + p.path("priority").asInt() + ")")));
         return provides;
     }
 

@@ -47,7 +47,7 @@ class PluginsCommandTest {
         assertEquals(5, lines.length, run.out());
         assertTrue(lines[1].matches("banner +1\\.2\\.0 +JAR +builder/banner +LOADED on 2 workers"), lines[1]);
         assertTrue(lines[2].matches("too-new +unknown +JAR +REFUSED on w1: targets plugin API 2\\.0"), lines[2]);
-        assertTrue(lines[3].matches("shell-site +0\\.1\\.0 +EXECUTABLE +builder/shell-site +LOADED on 2 workers"), lines[3]);
+        assertTrue(lines[3].matches("shell-site +0\\.1\\.0 +EXECUTABLE +builder/shell-site \\(50\\) +LOADED on 2 workers"), lines[3]);
         assertTrue(lines[4].matches("fresh +JAR +installed, on no worker yet"), lines[4]);
     }
 
