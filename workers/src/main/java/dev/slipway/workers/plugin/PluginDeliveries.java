@@ -83,6 +83,12 @@ public class PluginDeliveries {
     }
 
     private void read(KafkaConsumer<String, byte[]> reading) {
+        try {
+            files.removeLeftovers();
+        } catch (IOException e) {
+            LOG.warnf("what an interrupted plugin delivery left in the plugins directory could not be removed: %s",
+                    e.toString());
+        }
         List<TopicPartition> partitions = List.of();
         while (partitions.isEmpty() && !stopping) {
             // The orchestrator creates the topic; a worker that starts first waits for it.
