@@ -134,7 +134,9 @@ public class PluginDeliveries {
             }
         } catch (InstalledPluginFiles.Refused | EventCodec.MalformedMessageException e) {
             LOG.errorf("installed plugin not written: %s", e.getMessage());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Logged and passed over: thrown further, the record would be read again at every retry, and
+            // every record after it never.
             LOG.errorf("installed plugin %s could not be written or removed: %s", name, e.toString());
         }
     }
