@@ -21,6 +21,9 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  */
 public final class PluginZip {
 
+    /** What a file name may come to on the file systems workers use. */
+    private static final int MAX_NAME_BYTES = 255;
+
     private PluginZip() {
     }
 
@@ -71,7 +74,7 @@ public final class PluginZip {
                 String name = entry.getName();
                 String problem = problem(entry);
                 if (problem != null) {
-                    throw ArchiveException.entry(name, problem);
+                    throw ArchiveException.entry(escaped(name), problem);
                 }
                 if (jars.containsKey(name)) {
                     throw ArchiveException.entry(name, "is in the zip twice");
@@ -98,6 +101,10 @@ public final class PluginZip {
     /** Why an entry cannot be a jar of the directory, or {@code null}. */
     private static String problem(ZipArchiveEntry entry) {
         String name = entry.getName();
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            // A NUL is no file name at all: the check here writes nothing, each worker's write would fail.
+            return "holds a control character";
+        }
         if (name.startsWith("/") || name.startsWith("\\") || name.matches("[A-Za-z]:.*")) {
             return "is an absolute path";
         }
@@ -113,7 +120,17 @@ public final class PluginZip {
         if (name.startsWith(".") || !name.endsWith(".jar")) {
             return "is not a jar (a name ending in .jar, not starting with a dot)";
         }
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            return "is longer than " + MAX_NAME_BYTES + " bytes, more than a file name may be";
+        }
         return null;
+    }
+
+    /** A name as an error message shows it: control characters escaped, so the message stays one line. */
+    private static String escaped(String name) {
+        StringBuilder out = new StringBuilder();
+        name.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     /** @param what the file in the words of an error message: {@code the jar "x.jar"} */

@@ -103,6 +103,18 @@ class PluginPackageTest {
     }
 
     @Test
+    void aJarNameNoFileSystemTakesOrThatBreaksALogLineIsRefused() throws Exception {
+        byte[] jar = jar("1.0", "x");
+        // A NUL passed the orchestrator's check, which writes nothing, and failed every worker's write.
+        assertRefused("archive entry \"a\\u0000.jar\" holds a control character", Kind.DIR, "x",
+                zip(new Entry("x.jar", jar, false), new Entry("a\0.jar", jar, false)));
+        assertRefused("archive entry \"a\\u000ab.jar\" holds a control character", Kind.DIR, "x",
+                zip(new Entry("x.jar", jar, false), new Entry("a\nb.jar", jar, false)));
+        assertRefused("archive entry \"" + "a".repeat(252) + ".jar\" is longer than 255 bytes, more than a file name may be", Kind.DIR, "x",
+                zip(new Entry("x.jar", jar, false), new Entry("a".repeat(252) + ".jar", jar, false)));
+    }
+
+    @Test
     void aDirectoryThatUnpacksPastTheLimitIsRefusedAndNothingIsWritten() throws Exception {
         byte[] zeros = new byte[(int) (2 * Sizes.MIB)];
         byte[] zip = zip(new Entry("x.jar", jar("1.0", "x"), false), new Entry("big.jar", zeros, false));

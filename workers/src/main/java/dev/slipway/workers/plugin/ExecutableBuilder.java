@@ -87,20 +87,6 @@ final class ExecutableBuilder extends ExecutableStrategy implements Builder {
         }
     }
 
-    /** A relative path that stays inside {@code dir}, links resolved. */
-    private static Path inside(Path dir, String relative, String field) throws PluginAnswers.BadField {
-        Path path = dir.resolve(relative).normalize();
-        try {
-            if (Path.of(relative).isAbsolute() || !path.startsWith(dir)
-                    || (Files.exists(path) && !path.toRealPath().startsWith(dir.toRealPath()))) {
-                throw new PluginAnswers.BadField(field, "leads outside the work directory");
-            }
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new PluginAnswers.BadField(field, "is not a path in the work directory: " + e.getMessage());
-        }
-        return path;
-    }
-
     /** The tree's names, relative, directories with a trailing '/', links not followed; false if cut short. */
     private static boolean list(Path root, ArrayNode files) {
         boolean[] complete = {true};

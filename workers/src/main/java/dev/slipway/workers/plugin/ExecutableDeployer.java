@@ -56,8 +56,8 @@ final class ExecutableDeployer extends ExecutableStrategy implements Deployer {
                 throw new PluginAnswers.BadField("upstream", "or static must be given, not both or neither");
             }
             if (site != null) {
-                Path root = dir.resolve(site).normalize();
-                if (!root.startsWith(dir) || !Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+                Path root = inside(dir, site, "static");
+                if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
                     throw new PluginAnswers.BadField("static", "is not a directory in the work directory");
                 }
                 return DeploymentInfo.staticFiles(context.app(), releaseId, name(), root, attributes);

@@ -9,6 +9,8 @@ import dev.slipway.api.StageContext;
 import dev.slipway.api.StageException;
 import dev.slipway.api.StageLog;
 import dev.slipway.api.Strategy;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -148,6 +150,23 @@ abstract class ExecutableStrategy implements Strategy {
         all.putAll(env);
         return new PluginCalls.Invocation(program.plugin(), program.path(), operation, app, deploymentId, workDir, all,
                 request, log, timeout, granted, around);
+    }
+
+    /**
+     * A relative path an answer names that stays inside {@code dir}, links resolved: the plugin's
+     * user may write there, so a link it made must not lead the host outside.
+     */
+    static Path inside(Path dir, String relative, String field) throws PluginAnswers.BadField {
+        Path path = dir.resolve(relative).normalize();
+        try {
+            if (Path.of(relative).isAbsolute() || !path.startsWith(dir)
+                    || (Files.exists(path) && !path.toRealPath().startsWith(dir.toRealPath()))) {
+                throw new PluginAnswers.BadField(field, "leads outside the work directory");
+            }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new PluginAnswers.BadField(field, "is not a path in the work directory: " + e.getMessage());
+        }
+        return path;
     }
 
     static ObjectNode artifact(BuildArtifact artifact) {

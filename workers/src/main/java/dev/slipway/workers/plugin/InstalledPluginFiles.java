@@ -29,6 +29,14 @@ final class InstalledPluginFiles {
     /** The orchestrator applies the operator's limit; this one only bounds a record that is not what it says. */
     static final long MAX_UNPACKED_BYTES = 1024L * 1024 * 1024;
 
+    private static final String PARTIAL = ".partial";
+    private static final String REMOVED = ".removed";
+    /** The checksum of an entry claimed but not yet in place. */
+    private static final String UNFINISHED = "unfinished";
+    /** What this class leaves beside the entries while it works: {@code .<entry>.<uuid>.partial|removed}. */
+    private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile(
+            "\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(partial|removed)");
+
     /** What the worker wrote for one plugin: its entry in the directory and the file's checksum. */
     record Written(String entry, String sha256) {
     }
@@ -74,14 +82,18 @@ final class InstalledPluginFiles {
         }
         // The registry makes the directory when it first scans, which may be after the first delivery.
         Files.createDirectories(directory);
-        Path partial = directory.resolve("." + entry + "." + UUID.randomUUID() + ".partial");
+        Path partial = directory.resolve("." + entry + "." + UUID.randomUUID() + PARTIAL);
         try {
             writePartial(kind, delivery.content(), partial);
-            record(name, new Written(entry, sha256));
             if (before != null && !before.entry().equals(entry)) {
                 delete(directory.resolve(before.entry()));
             }
+            // The entry is claimed before it is moved into place, and its checksum recorded only once
+            // it is there: a worker killed in between writes it again at its next start, rather than
+            // keep the old file under the new checksum or take its own entry for an operator's.
+            record(name, new Written(entry, UNFINISHED));
             moveIntoPlace(partial, target);
+            record(name, new Written(entry, sha256));
         } catch (ArchiveException e) {
             throw new Refused("plugin " + name + ": " + e.getMessage());
         } finally {
@@ -102,6 +114,18 @@ final class InstalledPluginFiles {
         delete(directory.resolve(written.entry()));
         Files.deleteIfExists(records.resolve(name));
         return true;
+    }
+
+    /** Removes what a worker killed while writing or removing a plugin left beside the entries. */
+    void removeLeftovers() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : entries.filter(e -> LEFTOVER.matcher(e.getFileName().toString()).matches()).toList()) {
+                deleteTree(entry);
+            }
+        }
     }
 
     /** The plugins this worker installed, by name. */
@@ -149,7 +173,7 @@ final class InstalledPluginFiles {
         if (!Files.exists(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Path aside = directory.resolve("." + entry.getFileName() + "." + UUID.randomUUID() + ".removed");
+        Path aside = directory.resolve("." + entry.getFileName() + "." + UUID.randomUUID() + REMOVED);
         Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(aside);
     }

@@ -126,7 +126,7 @@ final class PluginCalls {
             if (!process.waitFor(call.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 Commands.destroyTree(process.toHandle());
                 box.close();
-                throw new StageException(what + " did not finish within " + seconds(call.timeout())
+                throw new StageException(what + " did not finish within " + PluginThreads.describe(call.timeout())
                         + " and was stopped with everything it started");
             }
             Commands.destroyTree(process.toHandle());
@@ -157,10 +157,6 @@ final class PluginCalls {
         } catch (IOException e) {
             // nothing more to read from it either way
         }
-    }
-
-    private static String seconds(Duration timeout) {
-        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
     private static Thread daemon(String name, Runnable task) {

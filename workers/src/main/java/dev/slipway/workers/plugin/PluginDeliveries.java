@@ -83,6 +83,12 @@ public class PluginDeliveries {
     }
 
     private void read(KafkaConsumer<String, byte[]> reading) {
+        try {
+            files.removeLeftovers();
+        } catch (IOException e) {
+            LOG.warnf("what an interrupted plugin delivery left in the plugins directory could not be removed: %s",
+                    e.toString());
+        }
         List<TopicPartition> partitions = List.of();
         while (partitions.isEmpty() && !stopping) {
             // The orchestrator creates the topic; a worker that starts first waits for it.
@@ -128,7 +134,9 @@ public class PluginDeliveries {
             }
         } catch (InstalledPluginFiles.Refused | EventCodec.MalformedMessageException e) {
             LOG.errorf("installed plugin not written: %s", e.getMessage());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Logged and passed over: thrown further, the record would be read again at every retry, and
+            // every record after it never.
             LOG.errorf("installed plugin %s could not be written or removed: %s", name, e.toString());
         }
     }

@@ -23,7 +23,13 @@ public record StorageRules(int maxValueBytes, long quotaBytes, int maxMetadataBy
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+    /**
+     * The most digits a number may print as: jsonb keeps {@code 1e131071} as the number it is and
+     * prints it as 131,072 digits, so nine bytes written would become a value far past the size limit.
+     */
+    static final int MAX_NUMBER_DIGITS = 1000;
 
     static final String STORAGE = "plugin storage";
     static final String METADATA = "deployment metadata";
@@ -81,12 +87,33 @@ public record StorageRules(int maxValueBytes, long quotaBytes, int maxMetadataBy
         if (value == null || value.isMissingNode()) {
             throw new StageException("plugin storage: the value of " + quoted(key) + " is empty; store JSON such as null or \"\"");
         }
+        String number = hugeNumber(value);
+        if (number != null) {
+            throw new StageException("plugin storage: the value of " + quoted(key) + " holds the number " + number
+                    + ", which is more than " + MAX_NUMBER_DIGITS + " digits written out; store it as a text");
+        }
         if (holdsNul(value)) {
             // PostgreSQL's jsonb cannot hold U+0000: say so, rather than pass on the database's error.
             throw new StageException("plugin storage: the value of " + quoted(key) + " holds the character U+0000, "
                     + "which cannot be stored");
         }
         return json;
+    }
+
+    /** A number of the value that the database would print with more than {@link #MAX_NUMBER_DIGITS} digits, or null. */
+    private static String hugeNumber(JsonNode node) {
+        if (node.isBigDecimal()) {
+            java.math.BigDecimal number = node.decimalValue();
+            long whole = (long) number.precision() - number.scale();
+            return Math.max(whole, number.scale()) > MAX_NUMBER_DIGITS ? number.toString() : null;
+        }
+        for (JsonNode child : node) {
+            String found = hugeNumber(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static boolean holdsNul(JsonNode node) {

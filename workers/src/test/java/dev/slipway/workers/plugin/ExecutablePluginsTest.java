@@ -258,6 +258,16 @@ class ExecutablePluginsTest {
         assertTrue(log.contains("hook at post_deploy for shop"), log::toString);
     }
 
+    @Test
+    void aDeployersStaticRootReachedThroughALinkIsRefused() throws Exception {
+        Deployer deployer = (Deployer) loader(Duration.ofSeconds(10)).load(fixture("linker", "linker")).strategies().get(0);
+        BuildArtifact site = new BuildArtifact(BuildArtifact.STATIC, tree, Map.of(), Map.of(), List.of(), "good", "good");
+        Path release = Files.createDirectory(host.resolve("release"));
+        StageException refused = assertThrows(StageException.class, () -> deployer.deploy(new Deploy("shop", DEPLOYMENT,
+                release, Map.of(), log::add, Map.of(), site, AppConfig.empty())));
+        assertTrue(refused.getMessage().contains("static"), refused::getMessage);
+    }
+
     private <T> T strategy(Class<T> type) throws IOException {
         FoundPlugin found = loader(Duration.ofSeconds(10)).load(fixture("good", "good"));
         return type.cast(found.strategies().stream().filter(type::isInstance).findFirst().orElseThrow());

@@ -109,6 +109,29 @@ class InstalledPluginFilesTest {
         assertEquals(Set.of(), entries().stream().filter(e -> !e.equals(".installed")).collect(java.util.stream.Collectors.toSet()));
     }
 
+    @Test
+    void aWorkerKilledBetweenClaimingAnEntryAndMovingItIntoPlaceWritesItAgainAndLeavesNothingBehind() throws Exception {
+        InstalledPluginFiles files = new InstalledPluginFiles(plugins);
+        byte[] v1 = "version 1".getBytes(StandardCharsets.UTF_8);
+        byte[] v2 = "version 2".getBytes(StandardCharsets.UTF_8);
+        files.install(delivery("banner", "jar", v1));
+        // The update to v2 stops where a kill could stop it: after its record, before its move (a
+        // directory in the entry's place makes the move fail). Then v1 is back, as a kill leaves it.
+        Files.delete(plugins.resolve("banner.jar"));
+        Files.createDirectory(plugins.resolve("banner.jar"));
+        assertThrows(java.io.IOException.class, () -> files.install(delivery("banner", "jar", v2)));
+        Files.delete(plugins.resolve("banner.jar"));
+        Files.write(plugins.resolve("banner.jar"), v1);
+        Files.writeString(plugins.resolve(".banner.jar.0b8f3c52-6d1e-4a7b-9c2d-3e4f5a6b7c8d.partial"), "version");
+
+        files.removeLeftovers();
+        assertTrue(files.install(delivery("banner", "jar", v2)), "an unfinished entry is written again");
+
+        assertArrayEquals(v2, Files.readAllBytes(plugins.resolve("banner.jar")));
+        assertFalse(files.install(delivery("banner", "jar", v2)));
+        assertEquals(Set.of("banner.jar", ".installed"), entries());
+    }
+
     private Set<String> entries() throws Exception {
         try (Stream<Path> listed = Files.list(plugins)) {
             return listed.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());

@@ -42,6 +42,15 @@ class StorageRulesTest {
     }
 
     @Test
+    void aNumberTheDatabaseWouldPrintAsThousandsOfDigitsIsRefused() throws StageException {
+        assertEquals("[1e300, -2.5E-300, 0.1]", rules.json("k", "[1e300, -2.5E-300, 0.1]"));
+        assertEquals("plugin storage: the value of \"k\" holds the number 1E+131071, which is more than 1000 digits "
+                + "written out; store it as a text", refused(() -> rules.json("k", "{\"a\": [1e131071]}")));
+        assertEquals("plugin storage: the value of \"k\" holds the number 1E-5000, which is more than 1000 digits "
+                + "written out; store it as a text", refused(() -> rules.json("k", "1e-5000")));
+    }
+
+    @Test
     void valuesAreOneJsonTextEach() throws StageException {
         for (String json : new String[] {"null", "true", "-1.5e3", "\"text\"", "[1, [2]]", " {\"a\": {\"b\": []}} "}) {
             assertEquals(json, rules.json("k", json));
