@@ -42,7 +42,10 @@ public final class PluginInstallCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path path = Path.of(source);
         JsonNode installed;
-        if (Files.exists(path)) {
+        if (Files.exists(path) && path.toAbsolutePath().normalize().getFileName() == null) {
+            cli.err().println("slip: " + path + " is the root directory, not a plugin");
+            return ExitCodes.USAGE;
+        } else if (Files.exists(path)) {
             PluginPackage.Kind kind = kindOf(path);
             if (kind == null) {
                 cli.err().println("slip: " + path + " is neither a jar, a directory of jars nor an executable file named "

@@ -95,11 +95,14 @@ class PluginInstallCommandTest {
 
         CliRun notExecutable = CliRun.slip(api.url(), "plugins", "install", script.toString());
         CliRun nothing = CliRun.slip(api.url(), "plugins", "install", dir.resolve("nope").toString());
+        CliRun root = CliRun.slip(api.url(), "plugins", "install", "/");
 
         assertEquals(2, notExecutable.exitCode());
         assertEquals("slip: " + script + " is neither a jar, a directory of jars nor an executable file named "
                 + "slipway-plugin-<name>\n", notExecutable.err());
         assertEquals("slip: " + dir.resolve("nope") + " is neither a file, a directory nor group:artifact:version\n", nothing.err());
+        assertEquals(2, root.exitCode());
+        assertEquals("slip: / is the root directory, not a plugin\n", root.err());
         assertTrue(api.requests().isEmpty(), api.requests().toString());
     }
 

@@ -79,8 +79,13 @@ public class HookRunner {
     private HookContext context(Call call, Path workDir, Map<String, String> env, Sandbox sandbox,
                                 LifecycleHook hook, StageLogs.MaskedLog log) {
         return new StageContexts.Hook(call.command().app(), call.command().deploymentId(), workDir, env, log,
-                plugins.settings(hook), services.of(hook, call.command().deploymentId()), sandbox, call.release(),
+                plugins.settings(hook), services.of(hook, deployment(call)), sandbox, call.release(),
                 call.artifact(), call.config(), call.changedKeys());
+    }
+
+    /** The deployment a call's metadata belongs to: none at the app points, whose request id is no deployment. */
+    private static java.util.UUID deployment(Call call) {
+        return HookPoints.OF_APP.contains(call.point()) ? null : call.command().deploymentId();
     }
 
     /** The release's box, made once and only when a subscriber runs: a point nobody subscribes to prepares nothing. */
