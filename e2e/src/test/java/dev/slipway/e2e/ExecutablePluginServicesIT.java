@@ -44,6 +44,9 @@ class ExecutablePluginServicesIT {
         Api.Outcome first = deploy(dir);
         assertEquals("<p>deployments counted: 1</p>", api.viaProxy(APP + ".localhost").body().strip(),
                 "the count in its storage, with the operator's setting");
+        List<String> log = api.logs(first.id());
+        assertTrue(log.stream().anyMatch(l -> l.contains("shell-tally: carelessly printing its token ****")), log::toString);
+        assertTrue(log.stream().noneMatch(l -> l.contains(SlipwayStack.SHELL_TALLY_TOKEN)), "a secret setting is masked");
         Api.Outcome second = deploy(dir);
         assertEquals("<p>deployments counted: 2</p>", api.viaProxy(APP + ".localhost").body().strip());
 

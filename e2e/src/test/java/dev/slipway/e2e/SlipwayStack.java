@@ -22,6 +22,8 @@ public final class SlipwayStack implements BeforeAllCallback {
     static final Path REPO = Path.of(System.getProperty("slipway.repo", "..")).toAbsolutePath().normalize();
     /** Added to every port, so stacks of several checkouts can run side by side ({@code -Dslipway.e2e.offset=100}). */
     static final int OFFSET = Integer.getInteger("slipway.e2e.offset", 0);
+    /** A secret setting of shell-tally (ExecutablePluginServicesIT), which it prints: masked in every log. */
+    static final String SHELL_TALLY_TOKEN = "tally-token-58d2e0";
     static final Path HOME = Path.of(OFFSET == 0 ? "/tmp/slipway-e2e" : "/tmp/slipway-e2e-" + OFFSET);
     static final int API_PORT = 37070 + OFFSET;
     static final int PROXY_PORT = 38080 + OFFSET;
@@ -68,6 +70,7 @@ public final class SlipwayStack implements BeforeAllCallback {
             Map.entry("SLIPWAY_PLUGINS_RECORDER_DIR", HOME.resolve("hook-calls").toString()),
             // A setting of the executable fixture plugin shell-tally (ExecutablePluginServicesIT), as an operator sets it.
             Map.entry("SLIPWAY_PLUGINS_SHELL_TALLY_LABEL", "deployments counted"),
+            Map.entry("SLIPWAY_PLUGINS_SHELL_TALLY_TOKEN", SHELL_TALLY_TOKEN),
             Map.entry("SLIPWAY_WEBHOOKS_MAX_BYTES", Long.toString(WEBHOOK_LIMIT)),
             Map.entry("SLIPWAY_STORAGE_QUOTA_BYTES", Long.toString(STORAGE_QUOTA)),
             Map.entry("SLIPWAY_PLUGIN_INSTALL_MAX_BYTES", Long.toString(PLUGIN_LIMIT)));

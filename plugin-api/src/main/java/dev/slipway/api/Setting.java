@@ -24,7 +24,12 @@ public record Setting(String key, Type type, String defaultValue, String descrip
         INTEGER("-?\\d{1,18}"),
         BOOLEAN("true|false"),
         /** An absolute path, e.g. {@code /var/lib/slipway/nginx}. */
-        PATH("/.*");
+        PATH("/.*"),
+        /**
+         * Text that must never be shown (a token, a password): the host masks its value in stage
+         * logs and failure reasons, and it can have no default.
+         */
+        SECRET(".*");
 
         private final Pattern shape;
 
@@ -39,6 +44,9 @@ public record Setting(String key, Type type, String defaultValue, String descrip
         }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
+        if (type == Type.SECRET && defaultValue != null) {
+            throw new IllegalArgumentException("setting " + key + ": a secret has no default");
+        }
         if (defaultValue != null && problem(type, defaultValue) != null) {
             throw new IllegalArgumentException("setting " + key + ": default \"" + defaultValue + "\" "
                     + problem(type, defaultValue));
@@ -53,7 +61,7 @@ public record Setting(String key, Type type, String defaultValue, String descrip
     private static String problem(Type type, String value) {
         return type.shape.matcher(value.strip()).matches() ? null
                 : "is not " + switch (type) {
-                    case STRING -> "text";
+                    case STRING, SECRET -> "text";
                     case INTEGER -> "a whole number";
                     case BOOLEAN -> "true or false";
                     case PATH -> "an absolute path";

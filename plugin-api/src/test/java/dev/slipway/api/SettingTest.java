@@ -21,5 +21,7 @@ class SettingTest {
     void aPluginCannotDeclareABadKeyOrADefaultOfTheWrongType() {
         assertThrows(IllegalArgumentException.class, () -> new Setting("Port_Range", Setting.Type.STRING, null, "x"));
         assertThrows(IllegalArgumentException.class, () -> new Setting("workers", Setting.Type.INTEGER, "two", "x"));
+        assertThrows(IllegalArgumentException.class, () -> new Setting("token", Setting.Type.SECRET, "s3cret", "x"),
+                "a secret's default would be shown to everyone");
     }
 }

@@ -322,6 +322,11 @@ public class PluginRegistry {
                 : current.pluginOf(strategy);
     }
 
+    /** What stage logs and failure reasons must never show of the plugins' settings: the values of their secrets. */
+    public List<String> secretSettingValues() {
+        return current.secretValues();
+    }
+
     /** The settings a strategy of this registry reads from {@code StageContext.config()}. */
     public Map<String, String> settings(Strategy strategy) {
         Map<String, String> settings = current.settings(strategy);

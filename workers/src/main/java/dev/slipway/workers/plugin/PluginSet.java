@@ -7,6 +7,7 @@ import dev.slipway.api.HttpExtension;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.LifecycleHook;
 import dev.slipway.api.ProxyStrategy;
+import dev.slipway.api.Setting;
 import dev.slipway.api.Strategy;
 import dev.slipway.messaging.WorkerAnnounced;
 import java.util.ArrayList;
@@ -151,6 +152,15 @@ final class PluginSet {
 
     Map<String, String> settings(Strategy strategy) {
         return settings.get(strategy);
+    }
+
+    /** The values the operator set for settings of type {@link Setting.Type#SECRET}, of every loaded strategy. */
+    List<String> secretValues() {
+        List<String> values = new ArrayList<>();
+        settings.forEach((strategy, set) -> strategy.settings().stream()
+                .filter(setting -> setting.type() == Setting.Type.SECRET && set.get(setting.key()) != null)
+                .forEach(setting -> values.add(set.get(setting.key()))));
+        return values;
     }
 
     @SuppressWarnings("unchecked")

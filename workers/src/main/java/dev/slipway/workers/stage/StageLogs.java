@@ -11,18 +11,21 @@ import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.api.event.StopRequested;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.workers.isolation.SecretMask;
+import dev.slipway.workers.plugin.PluginRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Stage logs that stream to {@code slipway.logs}, keyed by app, and to the worker's own log. The
- * values of the app's config vars are masked in every line: a build that prints its environment
- * does not publish its secrets.
+ * values of the app's config vars, and of the plugins' secret settings, are masked in every line: a
+ * build that prints its environment, or a plugin that prints its token, does not publish them.
  */
 @ApplicationScoped
 public class StageLogs {
@@ -31,11 +34,14 @@ public class StageLogs {
 
     private final MutinyEmitter<String> logs;
     private final StageEnvironment environment;
+    private final PluginRegistry plugins;
     private final Clock clock;
 
-    public StageLogs(@Channel("logs") MutinyEmitter<String> logs, StageEnvironment environment, Clock clock) {
+    public StageLogs(@Channel("logs") MutinyEmitter<String> logs, StageEnvironment environment, PluginRegistry plugins,
+                     Clock clock) {
         this.logs = logs;
         this.environment = environment;
+        this.plugins = plugins;
         this.clock = clock;
     }
 
@@ -61,10 +67,12 @@ public class StageLogs {
                 : command instanceof DeployRequested d ? d.config()
                 : command instanceof HookRequested h ? h.config()
                 : command instanceof StopRequested s ? s.config() : null;
+        List<String> secrets = new ArrayList<>(plugins.secretSettingValues());
         try {
-            return SecretMask.of(environment.opened(command.app(), config).values());
+            secrets.addAll(environment.opened(command.app(), config).values());
         } catch (StageException e) {
-            return SecretMask.NONE; // the stage itself fails on the same problem, saying so
+            // The stage itself fails on the same problem, saying so.
         }
+        return SecretMask.of(secrets);
     }
 }

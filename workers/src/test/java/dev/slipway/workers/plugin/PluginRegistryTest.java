@@ -29,6 +29,7 @@ class PluginRegistryTest {
             "slipway.plugins.wrongly-set.workers", "many",
             "slipway.plugins.process.port-range", "30000-30999",
             "slipway.plugins.hello-jar.greeting", "ahoy",
+            "slipway.plugins.keeper.token", "tok-3f9a77c1",
             "slipway.plugins.unknown.key", "ignored");
     private static final String BUILDER = "dev.slipway.api.Builder";
     private static final String HTTP = "dev.slipway.api.HttpExtension";
@@ -222,6 +223,21 @@ class PluginRegistryTest {
         assertEquals(List.of("hello-jar", "native"), registry.builders().stream().map(Strategy::name).sorted().toList());
         assertTrue(registry.builders().stream().filter(b -> b.name().equals("native"))
                 .allMatch(b -> !(b.getClass().getClassLoader() instanceof PluginClassLoader)), "the built-in keeps its name");
+    }
+
+    @Test
+    void theValuesOfSecretSettingsAreWhatStageLogsMask() throws Exception {
+        PluginJars.jar(plugins.resolve("keeper.jar"), Map.of("Keeper", PluginJars.builder("Keeper", "keeper", "")
+                .replace("return java.util.List.of(new dev.slipway.api.Setting(\"greeting\"",
+                        "return java.util.List.of(new dev.slipway.api.Setting(\"token\", dev.slipway.api.Setting.Type.SECRET,"
+                                + " null, \"its API token\"), new dev.slipway.api.Setting(\"greeting\"")),
+                Map.of(BUILDER, "fixture.Keeper"), API_1_0);
+        goodJar(plugins.resolve("hello-jar.jar"));
+
+        PluginRegistry registry = registry();
+
+        assertEquals(WorkerAnnounced.Status.LOADED, plugin(registry, "keeper").status(), plugin(registry, "keeper")::toString);
+        assertEquals(List.of("tok-3f9a77c1"), registry.secretSettingValues(), "the greeting is no secret");
     }
 
     @Test
