@@ -37,6 +37,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
@@ -69,6 +70,8 @@ public class PluginRegistry {
     /** The last failure of each loaded plugin, by name: reported, not held against it. */
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Duration acceptTimeout;
+    /** Per strategy, its accept() calls that were given up on and have not returned; weakly, so a removed plugin can go. */
+    private final Map<Strategy, AtomicInteger> overdueAccepts = new java.util.WeakHashMap<>();
 
     private record Loaded(Object stamp, FoundPlugin plugin) {
     }
@@ -287,9 +290,30 @@ public class PluginRegistry {
         if (Thread.currentThread().isInterrupted()) {
             return false;
         }
+        AtomicInteger overdue;
+        synchronized (overdueAccepts) {
+            overdue = overdueAccepts.computeIfAbsent(strategy, s -> new AtomicInteger());
+        }
+        if (overdue.get() > 0) {
+            // At most one thread per strategy is left in an accept() that never returns.
+            throw failed(kind, strategy, "an earlier accept() has still not returned");
+        }
+        // 0 running, 1 returned, 2 given up on and still running.
+        AtomicInteger call = new AtomicInteger();
         try {
-            return PluginThreads.call(strategy, () -> accepts.test(strategy), acceptTimeout);
+            return PluginThreads.call(strategy, () -> {
+                try {
+                    return accepts.test(strategy);
+                } finally {
+                    if (call.getAndSet(1) == 2) {
+                        overdue.decrementAndGet();
+                    }
+                }
+            }, acceptTimeout);
         } catch (TimeoutException e) {
+            if (call.compareAndSet(0, 2)) {
+                overdue.incrementAndGet();
+            }
             throw failed(kind, strategy, "accept() did not answer within " + PluginThreads.describe(acceptTimeout));
         } catch (ExecutionException e) {
             throw failed(kind, strategy, "accept() threw " + e.getCause());

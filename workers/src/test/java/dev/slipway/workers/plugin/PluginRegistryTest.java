@@ -256,6 +256,26 @@ class PluginRegistryTest {
     }
 
     @Test
+    void aStrategyStuckInAnEarlierAcceptIsNotAskedAgainUntilThatReturns(@TempDir Path tree) throws Exception {
+        // Deaf to interrupts, as a busy loop is: the thread stays in accept() after the worker gave up on it.
+        // Named to be asked before the built-in native builder, which accepts any tree.
+        PluginJars.jar(plugins.resolve("a-spins.jar"), Map.of("Spins", PluginJars.builder("Spins", "a-spins", "")
+                .replace("return java.nio.file.Files.exists(", "long end = System.nanoTime() + 3_000_000_000L;"
+                        + " while (System.nanoTime() < end) { } return java.nio.file.Files.exists(")),
+                Map.of(BUILDER, "fixture.Spins"), API_1_0);
+        PluginRegistry registry = registry();
+        SourceTree source = new SourceTree(tree, AppConfig.empty());
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+
+        registry.select("builder", registry.builders(), null, b -> b.accept(source), "the source tree", first::add);
+        registry.select("builder", registry.builders(), null, b -> b.accept(source), "the source tree", second::add);
+
+        assertTrue(first.get(0).contains("accept() did not answer within 500 ms"), first.toString());
+        assertTrue(second.get(0).contains("an earlier accept() has still not returned"), second.toString());
+    }
+
+    @Test
     void anAcceptThatThrowsOrHangsIsSkippedReportedAndTheChoiceGoesOn(@TempDir Path tree) throws Exception {
         PluginJars.jar(plugins.resolve("a-hangs.jar"), Map.of("Hangs", PluginJars.builder("Hangs", "a-hangs", "")
                 .replace("return java.nio.file.Files.exists(", "try { Thread.sleep(60_000); } catch (InterruptedException e)"
