@@ -33,6 +33,8 @@ public class WorkerAnnouncer {
     private final String worker;
     private final List<String> roles;
     private final Clock clock;
+    /** Whether an announcement went out since this worker started. */
+    private volatile boolean announced;
 
     public WorkerAnnouncer(@Channel("workers") MutinyEmitter<String> workers, PluginRegistry registry,
                            WorkerIdentity identity, Config config, Clock clock) {
@@ -48,7 +50,18 @@ public class WorkerAnnouncer {
     Uni<Void> announce() {
         WorkerAnnounced now = new WorkerAnnounced(worker, roles, registry.descriptions(), clock.instant());
         return workers.sendMessage(Message.of(EventCodec.encode(now))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(now.worker()).build()));
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(now.worker()).build()))
+                .invoke(() -> announced = true);
+    }
+
+    /**
+     * Tries every second until the first announcement is out: the channel may not be connected yet
+     * when the periodic one first fires, and until the orchestrator hears from a worker it takes
+     * it for absent (for an install, for checking strategy names).
+     */
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> announceUntilHeard() {
+        return announced ? Uni.createFrom().voidItem() : announce();
     }
 
     void pluginsChanged(@Observes PluginRegistry.Changed changed) {
