@@ -1,5 +1,7 @@
 package dev.slipway.plugins.proxy.nginx;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.slipway.api.ProxyStrategy;
 import dev.slipway.api.testkit.FakeStageContext;
 import dev.slipway.api.testkit.ProxyContract;
@@ -7,9 +9,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The nginx proxy against the proxy contract: the real nginx, in a temporary prefix on a free port. */
@@ -43,5 +47,12 @@ class NginxProxyContractTest extends ProxyContract {
     @Override
     protected Map<String, String> settings() {
         return settings;
+    }
+
+    @Test
+    void theUrlsNameTheListenPort() throws Exception {
+        String port = settings.get("listen-port");
+        assertEquals(List.of("http://demo.slipway.test:" + port + "/", "http://www.demo.test:" + port + "/"),
+                strategy().urls(context(workDir)));
     }
 }
