@@ -7,16 +7,14 @@ import dev.slipway.api.Setting;
 import dev.slipway.api.StageException;
 import dev.slipway.api.Strategy;
 import dev.slipway.api.config.Names;
+import dev.slipway.archive.PluginPackage;
 import dev.slipway.messaging.WorkerAnnounced;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +68,7 @@ final class ExecutablePlugins implements PluginLoader {
         FoundPlugin plugin;
         try {
             byte[] bytes = read(entry);
-            String checksum = sha256(bytes);
+            String checksum = PluginPackage.sha256(bytes);
             plugin = found(name, fileName, "unknown", checksum);
             program = calls.boxes().keep(fileName, bytes, checksum);
         } catch (IOException e) {
@@ -180,15 +178,6 @@ final class ExecutablePlugins implements PluginLoader {
                 throw new IOException("it is larger than " + (MAX_PROGRAM >> 20) + " MiB");
             }
             return bytes;
-        }
-    }
-
-    /** What {@code sha256sum} says of the program. */
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 }

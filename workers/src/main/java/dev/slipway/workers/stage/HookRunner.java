@@ -16,11 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Runs a hook point's subscribers: every loaded lifecycle hook that lists the point in its
@@ -125,8 +123,8 @@ public class HookRunner {
     }
 
     private static void remove(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Workspace.delete(dir);
         } catch (IOException e) {
             // A temporary directory left behind; the system's tmp cleaning takes it.
         }

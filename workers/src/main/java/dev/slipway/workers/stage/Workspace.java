@@ -13,6 +13,12 @@ final class Workspace {
     }
 
     static void recreate(Path dir) throws IOException {
+        delete(dir);
+        Files.createDirectories(dir);
+    }
+
+    /** Removes {@code dir} and all it holds, if it is there. */
+    static void delete(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> tree = Files.walk(dir)) {
                 for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
@@ -20,6 +26,5 @@ final class Workspace {
                 }
             }
         }
-        Files.createDirectories(dir);
     }
 }

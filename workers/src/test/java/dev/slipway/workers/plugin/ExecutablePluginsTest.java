@@ -77,7 +77,7 @@ class ExecutablePluginsTest {
         assertEquals(WorkerAnnounced.Origin.EXECUTABLE, described.origin());
         assertEquals("1.2.3", described.version());
         assertEquals("slipway-plugin-good", described.source());
-        assertEquals(ExecutablePlugins.sha256(Files.readAllBytes(program)), described.checksum());
+        assertEquals(dev.slipway.archive.PluginPackage.sha256(Files.readAllBytes(program)), described.checksum());
         assertEquals(List.of("good", "good-deployer", "good-hook"), found.strategies().stream().map(Strategy::name).toList());
         Builder builder = (Builder) found.strategies().get(0);
         assertEquals(5, builder.priority());
