@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
  */
 public final class Bench {
 
+    private static final int SCALING_BUILD_MS = 200;
     private static final String PLUGIN_JAR = "bench/noop-plugin/target/noop-plugin.jar";
 
     private final BenchOptions options;
@@ -54,15 +55,20 @@ public final class Bench {
             footprintAtStart();
             installPlugin();
             overhead(limit());
-            throughput();
+            List<String> apps = throughput();
             footprintAfterLoad();
+            scaling(apps);
+        } catch (Exception e) {
+            figures.context("incomplete", "the run stopped early: " + e.getMessage());
+            throw e;
         } finally {
             figures.context("load_after", Machine.loadAverage());
             stack.stop("all");
+            // What was measured is written even when a later step failed: absent keys say what is missing.
+            figures.printTable(System.out);
+            figures.write(options.results());
+            System.out.println("written: " + options.results().resolve("latest.json") + ", latest.md");
         }
-        figures.printTable(System.out);
-        figures.write(options.results());
-        System.out.println("written: " + options.results().resolve("latest.json") + ", latest.md");
     }
 
     private void footprintAtStart() throws Exception {
@@ -134,6 +140,7 @@ public final class Bench {
         Samples overhead = new Samples();
         Samples request = new Samples();
         HandOffs handOffs = new HandOffs();
+        CpuUse cpu = CpuUse.start(stack);
         for (int i = 0; i < options.runs(); i++) {
             Deployments.Timed timed = deployments.run("bench-solo");
             if (!timed.ending().succeeded()) {
@@ -148,6 +155,8 @@ public final class Bench {
         figures.put("overhead_ms_p99", overhead.p99(), "the same, p99, ms");
         figures.put("overhead_ratio_p50", overhead.p50() / limit, "overhead p50 / limit p50");
         figures.put("request_ms_p50", request.p50(), "request sent (upload, validation) → terminal event, ms");
+        cpu.perDeployment(options.runs()).forEach((service, ms) -> figures.put("cpu_ms_per_deployment_" + service, ms,
+                service + " CPU per deployment, one at a time, ms (JFR running)"));
         figures.note(handOffs.table("Hand-offs of the overhead step (one deployment at a time)"));
         figures.detail("overhead_handoffs_ms_p50", handOffs.p50s());
         Files.createDirectories(options.results());
@@ -159,20 +168,47 @@ public final class Bench {
         }
     }
 
-    private void throughput() throws Exception {
+    private List<String> throughput() throws Exception {
         step("throughput: " + options.apps() + " apps, each redeployed as soon as its last ended, for "
                 + options.window().toSeconds() + " s");
         List<String> apps = new ArrayList<>(IntStream.range(0, options.apps()).mapToObj(i -> "bench-" + i).toList());
         for (String app : apps) {
             api.createApp(app);
         }
+        CpuUse cpu = CpuUse.start(stack);
         Throughput.Result result = new Throughput(new Deployments(api)).run(apps, options.window());
+        Map<String, Double> cpuPer = cpu.perDeployment(result.latency().size());
         figures.put("throughput_per_min", result.perMinute(), "no-op deployments ended per minute, sustained");
         figures.put("throughput_p99_ms", result.latency().p99(), "request → terminal event under that load, p99, ms");
         figures.put("throughput_p50_ms", result.latency().p50(), "the same, p50, ms");
         figures.count("throughput_failed", result.failed(), "deployments that ended DeploymentFailed");
+        cpuPer.forEach((service, ms) -> figures.put("throughput_cpu_ms_per_deployment_" + service, ms,
+                service + " CPU per deployment under that load, ms"));
         figures.note(result.handOffs().table("Hand-offs of the throughput step (" + options.apps() + " apps at once)"));
         figures.detail("throughput_handoffs_ms_p50", result.handOffs().p50s());
+        return apps;
+    }
+
+    /** The same load with builds that take 200 ms, on the one workers JVM and then on two. */
+    private void scaling(List<String> apps) throws Exception {
+        step("worker scaling: builds of " + SCALING_BUILD_MS + " ms, 1 then 2 workers JVMs, " + apps.size() + " apps, "
+                + options.window().toSeconds() + " s each");
+        Map<String, String> slowBuilds = Map.of("SLIPWAY_PLUGINS_NOOP_BUILD_MS", Integer.toString(SCALING_BUILD_MS));
+        stack.stop("workers");
+        stack.start("workers", slowBuilds);
+        Thread.sleep(5000);
+        Throughput load = new Throughput(new Deployments(api));
+        Throughput.Result one = load.run(apps, options.window());
+        figures.put("scaling_1_per_min", one.perMinute(), "deployments/min, one workers JVM, 200 ms builds");
+        figures.put("scaling_1_p99_ms", one.latency().p99(), "the same, request → terminal event p99, ms");
+        try (ExtraWorker second = ExtraWorker.start(stack, slowBuilds)) {
+            Thread.sleep(10_000);
+            Throughput.Result two = load.run(apps, options.window());
+            figures.put("scaling_2_per_min", two.perMinute(), "deployments/min, two workers JVMs, 200 ms builds");
+            figures.put("scaling_2_p99_ms", two.latency().p99(), "the same, request → terminal event p99, ms");
+            figures.put("scaling_1_to_2", two.perMinute() / one.perMinute(), "speed-up from one to two workers");
+            figures.count("scaling_failed", one.failed() + two.failed(), "deployments that ended DeploymentFailed");
+        }
     }
 
     private void footprintAfterLoad() throws Exception {

@@ -28,6 +28,7 @@ final class BenchStack {
     final int apiPort;
     final int kafkaPort;
     final int pgPort;
+    final int workerPort;
     private final Map<String, String> env = new HashMap<>();
 
     BenchStack(Path repo, int offset) {
@@ -40,7 +41,8 @@ final class BenchStack {
         env.put("SLIPWAY_API_PORT", Integer.toString(apiPort));
         env.put("SLIPWAY_KAFKA_PORT", Integer.toString(kafkaPort));
         env.put("SLIPWAY_PG_PORT", Integer.toString(pgPort));
-        env.put("SLIPWAY_WORKER_PORT", Integer.toString(37071 + offset));
+        this.workerPort = 37071 + offset;
+        env.put("SLIPWAY_WORKER_PORT", Integer.toString(workerPort));
         env.put("SLIPWAY_PROXY_PORT", Integer.toString(38080 + offset));
         env.put("SLIPWAY_PLUGINS_PROCESS_PORT_RANGE", (20000 + offset * 10) + "-" + (20999 + offset * 10));
         env.put("SLIPWAY_PROXY_STRATEGY", "noop");
@@ -71,6 +73,11 @@ final class BenchStack {
         return Files.readString(home.resolve("api-token")).strip();
     }
 
+    /** The settings bin/slipway gives every service (home, ports, the no-op proxy), for a process it does not start. */
+    Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
     /** A principal's SCRAM password ({@code admin}: the broker's super user, as bin/slipway uses it). */
     String kafkaPassword(String principal) throws IOException {
         return Files.readString(home.resolve("kafka/credentials").resolve(principal)).strip();
@@ -92,6 +99,16 @@ final class BenchStack {
             }
         }
         throw new IOException("no VmRSS in /proc/" + pid(service) + "/status");
+    }
+
+    /**
+     * CPU time a service's process has used so far (user + system), in ms, from /proc/PID/stat;
+     * clock ticks taken as 100 per second (Linux' USER_HZ).
+     */
+    double cpuMillis(String service) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid(service)), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
     }
 
     /** What Quarkus itself says its start took (JVM start excluded), from the service's log; -1 if not found. */
