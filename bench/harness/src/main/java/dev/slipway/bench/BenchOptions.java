@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param runs       one-at-a-time deployments of the overhead step
  * @param apps       apps deployed side by side in the throughput step
  * @param window     how long the throughput step runs
- * @param profile    whether the overhead step records a JFR profile of the orchestrator
+ * @param profile    whether the overhead step records JFR profiles of the orchestrator and the workers
  * @param results    where latest.json and latest.md go
  */
 record BenchOptions(Path repo, int offset, int samples, int runs, int apps, Duration window, boolean profile,
@@ -22,7 +22,7 @@ record BenchOptions(Path repo, int offset, int samples, int runs, int apps, Dura
               --seconds N   throughput window (60)        --runs N     one-at-a-time deployments (50)
               --apps N      apps in the throughput step (20)  --samples N  Kafka and commit probes (500)
               --offset N    port offset of the bench stack, home /tmp/slipway-bench-N (0)
-              --no-profile  no JFR recording of the orchestrator during the overhead step""";
+              --no-profile  no JFR recording of the orchestrator and workers during the overhead step""";
 
     static BenchOptions parse(Path repo, String[] args) {
         int offset = 0;

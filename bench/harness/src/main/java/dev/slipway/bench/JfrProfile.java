@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -43,9 +44,21 @@ final class JfrProfile {
         Map<String, Integer> topFrames = new HashMap<>();
         Map<String, Integer> slipwayFrames = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
+        Map<String, double[]> threadCpu = new HashMap<>();
+        double[] jvmCpu = new double[3];
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+            String type = event.getEventType().getName();
+            if (type.equals("jdk.CPULoad")) {
+                jvmCpu[0] += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
+                jvmCpu[1] += event.getFloat("machineTotal");
+                jvmCpu[2]++;
+            } else if (type.equals("jdk.ThreadCPULoad") && event.getThread("eventThread") != null) {
+                double[] sum = threadCpu.computeIfAbsent(threadName(event.getThread("eventThread")), k -> new double[2]);
+                sum[0] += event.getFloat("user") + event.getFloat("system");
+                sum[1]++;
+            }
+            if (!type.equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
             samples++;
@@ -57,13 +70,26 @@ final class JfrProfile {
             String slipway = frames.stream().map(JfrProfile::method).filter(m -> m.startsWith("dev.slipway."))
                     .findFirst().orElse("(no Slipway frame: framework, JDK or Kafka client)");
             slipwayFrames.merge(slipway, 1, Integer::sum);
-            String thread = event.getThread("sampledThread") == null ? "?" : event.getThread("sampledThread").getJavaName();
-            threads.merge(thread == null ? "?" : thread.replaceAll("-\\d+$", "-N"), 1, Integer::sum);
+            threads.merge(event.getThread("sampledThread") == null ? "?" : threadName(event.getThread("sampledThread")), 1,
+                    Integer::sum);
         }
+        Map<String, Integer> cpuShare = new HashMap<>();
+        threadCpu.forEach((thread, sum) -> cpuShare.merge(thread, (int) Math.round(1000 * sum[0] / sum[1]), Integer::sum));
         return "### " + title + "\n\n" + samples + " CPU samples (jdk.ExecutionSample, JFR `profile` settings), recording `"
                 + file.getFileName() + "`.\n\n" + ranking("top frame", topFrames, samples, top)
                 + "\n" + ranking("first Slipway frame below it", slipwayFrames, samples, top)
-                + "\n" + ranking("thread", threads, samples, top);
+                + "\n" + ranking("thread (Java code sampled)", threads, samples, top)
+                + String.format("%nThe JVM used %.0f %% of the machine's CPU on average (the machine: %.0f %%; jdk.CPULoad, "
+                        + "every second). By thread, in ‰ of the machine (jdk.ThreadCPULoad, every 10 s; the JIT "
+                        + "compilers included, which CPU samples do not show; GC threads are not listed):%n%n",
+                        jvmCpu[2] == 0 ? 0 : 100 * jvmCpu[0] / jvmCpu[2], jvmCpu[2] == 0 ? 0 : 100 * jvmCpu[1] / jvmCpu[2])
+                + ranking("thread (CPU time)", cpuShare, 1000, top).replace("| samples | share |", "| ‰ | % |");
+    }
+
+    /** A thread's name with a trailing number folded, so a pool's threads count as one. */
+    private static String threadName(RecordedThread thread) {
+        String name = thread.getJavaName() != null ? thread.getJavaName() : thread.getOSName();
+        return name == null || name.isBlank() ? "(unnamed)" : name.replaceAll("-\\d+$", "-N").replaceAll("#\\d+$", "#N");
     }
 
     private static String ranking(String what, Map<String, Integer> counts, int total, int top) {
