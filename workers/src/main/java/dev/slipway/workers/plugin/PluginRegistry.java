@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +73,8 @@ public class PluginRegistry {
     private final Duration acceptTimeout;
     /** Per strategy, its accept() calls that were given up on and have not returned; weakly, so a removed plugin can go. */
     private final Map<Strategy, AtomicInteger> overdueAccepts = new java.util.WeakHashMap<>();
+    /** The versions of the directory's plugins loaded now, and those replaced that a stage may still use. */
+    private final PluginVersions versions;
 
     private record Loaded(Object stamp, FoundPlugin plugin) {
     }
@@ -82,23 +85,32 @@ public class PluginRegistry {
         this(new PluginSettings(name -> config.getOptionalValue(name, String.class)), workers.pluginsDir(),
                 workers.pluginsAcceptTimeout(), () -> changed.fire(new Changed()),
                 new ExecutablePlugins(new PluginCalls(isolation.plugins(), host), workers.pluginsQuickCallTimeout(),
-                        workers.pluginsCallTimeout()));
+                        workers.pluginsCallTimeout()), workers.home().resolve("plugin-jars"),
+                new PluginVersions(workers.pluginsRetiredGrace(), Clock.systemUTC()));
     }
 
-    /** Executable plugins unisolated, their copies and homes in the plugins directory's {@code .host}: for tests. */
+    /** Executable plugins unisolated, copies and homes in the plugins directory's {@code .host}: for tests. */
     PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange) {
+        this(reader, directory, acceptTimeout, onChange, new PluginVersions(Duration.ZERO, Clock.systemUTC()));
+    }
+
+    /** As above, with {@code versions} deciding when a replaced version is dropped: for tests. */
+    PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange,
+                   PluginVersions versions) {
         this(reader, directory, acceptTimeout, onChange, new ExecutablePlugins(new PluginCalls(
                 PluginBoxes.unisolated(directory.resolve(".host")), HostAccess.none()), Duration.ofSeconds(5),
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1)), directory.resolve(".host").resolve("plugin-jars"), versions);
     }
 
+    /** @param keptJars where jar plugins are copied by checksum, and loaded from */
     PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange,
-                   ExecutablePlugins executables) {
+                   ExecutablePlugins executables, Path keptJars, PluginVersions versions) {
         this.reader = reader;
         this.acceptTimeout = acceptTimeout;
         this.directory = directory;
         this.onChange = onChange;
-        this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader(), acceptTimeout), executables);
+        this.versions = versions;
+        this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader(), acceptTimeout, keptJars), executables);
         this.builtIn = builtIn(PluginRegistry.class.getClassLoader());
         try {
             Files.createDirectories(directory);
@@ -115,6 +127,7 @@ public class PluginRegistry {
         Map<Path, Object> now = stamps();
         if (current != null && now.keySet().equals(entries.keySet())
                 && now.entrySet().stream().allMatch(e -> e.getValue().equals(entries.get(e.getKey()).stamp()))) {
+            versions.sweep();
             return;
         }
         Map<Path, Loaded> loaded = new TreeMap<>();
@@ -140,6 +153,7 @@ public class PluginRegistry {
         }
         entries.clear();
         entries.putAll(loaded);
+        versions.current(directoryPlugins());
         report(next);
         boolean first = current == null;
         current = next;
@@ -251,30 +265,93 @@ public class PluginRegistry {
     }
 
     /**
+     * The strategies a stage of a deployment with {@code pins} (plugin name → checksum) uses: the
+     * current ones, each pinned plugin in its pinned version: the current one when it has that
+     * checksum, else a replaced one still loaded, else one loaded again from the copy this worker
+     * kept. A version this worker never had is said in {@code log}, and fails the stage that picks
+     * the plugin. The stage closes what it gets when it ends.
+     */
+    public synchronized StagePlugins forStage(Map<String, String> pins, StageLog log) {
+        PluginSet set = current;
+        Map<String, PluginSet> pinned = new TreeMap<>();
+        Map<String, String> unavailable = new TreeMap<>();
+        List<FoundPlugin> held = new ArrayList<>(directoryPlugins());
+        new TreeMap<>(pins).forEach((name, checksum) -> {
+            WorkerAnnounced.Plugin now = set.description(name);
+            if (now != null && checksum.equals(now.checksum())) {
+                return;
+            }
+            String wanted = "plugin " + name + " sha256 " + shortSum(checksum)
+                    + " (the version this deployment was accepted with)";
+            FoundPlugin version = CHECKSUM.matcher(checksum).matches() ? pinnedVersion(name, checksum) : null;
+            PluginSet alone = version == null ? null : new PluginSet(List.of(version), reader);
+            String problem = alone == null ? null : alone.description(name).problem();
+            if (alone == null || problem != null) {
+                unavailable.put(name, wanted + (alone == null ? " is not on this worker" : " is refused here: " + problem)
+                        + (now == null ? ", and no other version is installed" : "; it has " + now.version()
+                        + ", sha256 " + shortSum(now.checksum())) + ": the stage cannot use it; deploy again to use what is installed now");
+                log.line(unavailable.get(name));
+                return;
+            }
+            held.add(version);
+            pinned.put(name, alone);
+            log.line(wanted + " is used, not " + (now == null ? "none (it was removed since)"
+                    : now.version() + " sha256 " + shortSum(now.checksum()) + " installed since"));
+        });
+        versions.hold(held);
+        return new StagePlugins(this, set, pinned, unavailable, () -> versions.release(held));
+    }
+
+    private static final java.util.regex.Pattern CHECKSUM = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    private static String shortSum(String checksum) {
+        return checksum == null ? "none" : checksum.substring(0, Math.min(12, checksum.length()));
+    }
+
+    /** The loaded plugins of the plugins directory, as the last scan made them. */
+    private List<FoundPlugin> directoryPlugins() {
+        return entries.values().stream().map(Loaded::plugin).filter(FoundPlugin::loaded).toList();
+    }
+
+    /** The version of {@code name} with {@code checksum}: still loaded, or loaded again from its kept copy; null if neither. */
+    private FoundPlugin pinnedVersion(String name, String checksum) {
+        Optional<FoundPlugin> retired = versions.retired(name, checksum);
+        if (retired.isPresent()) {
+            return retired.get();
+        }
+        for (PluginLoader loader : loaders) {
+            List<Path> kept;
+            try {
+                kept = loader.kept(checksum);
+            } catch (IOException e) {
+                LOG.warnf("the kept copies of sha256 %s cannot be listed: %s", checksum, e.getMessage());
+                continue;
+            }
+            for (Path entry : kept) {
+                FoundPlugin found = loader.load(entry);
+                if (found.name().equals(name) && checksum.equals(found.description().checksum())) {
+                    if (found.loaded()) {
+                        versions.reloaded(found);
+                    }
+                    return found;
+                }
+                if (found.loaded()) {
+                    versions.reloaded(found);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * {@link StrategySelector#select}, with each {@code accept()} given {@link #acceptTimeout} to
      * answer. One that throws or does not answer is skipped for this choice, said in the stage log,
      * and reported as its plugin's last failure; it stays loaded, as the next tree may suit it.
      */
-    public <T extends Strategy> StrategySelector.Selection<T> select(String kind, List<T> candidates, String configured,
-                                                                     Predicate<T> accepts, String subject, StageLog log)
+    <T extends Strategy> StrategySelector.Selection<T> choose(String kind, List<T> candidates, String configured,
+                                                              Predicate<T> accepts, String subject, StageLog log)
             throws StageException {
-        StrategySelector.Selection<T> chosen = StrategySelector.select(kind, candidates, configured,
-                strategy -> ask(kind, strategy, accepts), subject, log);
-        provenance(chosen.strategy()).ifPresent(log::line);
-        return chosen;
-    }
-
-    /**
-     * Which installed plugin, at which version and checksum, a chosen strategy came from: the stage
-     * keeps that strategy to its end, whatever is installed meanwhile, and its log says which it was.
-     */
-    private Optional<String> provenance(Strategy strategy) {
-        String plugin = pluginOf(strategy);
-        return current.descriptions().stream()
-                .filter(p -> p.name().equals(plugin) && p.origin() != WorkerAnnounced.Origin.BUILT_IN && p.checksum() != null)
-                .findFirst()
-                .map(p -> strategy.name() + " is plugin " + p.name() + " " + p.version() + " (" + p.origin()
-                        + ", sha256 " + p.checksum().substring(0, Math.min(12, p.checksum().length())) + ")");
+        return StrategySelector.select(kind, candidates, configured, strategy -> ask(kind, strategy, accepts), subject, log);
     }
 
     /**
@@ -342,8 +419,11 @@ public class PluginRegistry {
     /** The name of the plugin {@code strategy} came from, or null if it is not known (any more). */
     public String pluginOf(Strategy strategy) {
         // By its class loader: the set may have changed since the stage took the strategy.
-        return strategy.getClass().getClassLoader() instanceof PluginClassLoader own ? own.plugin()
-                : current.pluginOf(strategy);
+        if (strategy.getClass().getClassLoader() instanceof PluginClassLoader own) {
+            return own.plugin();
+        }
+        String plugin = current.pluginOf(strategy);
+        return plugin != null ? plugin : versions.ownerOf(strategy).map(FoundPlugin::name).orElse(null);
     }
 
     /** What stage logs and failure reasons must never show of the plugins' settings: the values of their secrets. */
