@@ -135,7 +135,11 @@ final class JarPlugins implements PluginLoader {
         if (parent != null && kept.toAbsolutePath().equals(parent.getParent())) {
             return entry;
         }
-        Files.createDirectories(kept);
+        if (!Files.isDirectory(kept)) {
+            // Other users have no business listing which plugins this worker ran.
+            Files.createDirectories(kept, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        }
         Path partial = Files.createTempDirectory(kept, ".partial");
         try {
             Path copy = partial.resolve(entry.getFileName().toString());

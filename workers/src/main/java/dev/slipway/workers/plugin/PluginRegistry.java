@@ -284,7 +284,7 @@ public class PluginRegistry {
             String wanted = "plugin " + name + " sha256 " + shortSum(checksum)
                     + " (the version this deployment was accepted with)";
             FoundPlugin version = CHECKSUM.matcher(checksum).matches() ? pinnedVersion(name, checksum) : null;
-            PluginSet alone = version == null ? null : new PluginSet(List.of(version), reader);
+            PluginSet alone = version == null ? null : alone(version);
             String problem = alone == null ? null : alone.description(name).problem();
             if (alone == null || problem != null) {
                 unavailable.put(name, wanted + (alone == null ? " is not on this worker" : " is refused here: " + problem)
@@ -300,6 +300,16 @@ public class PluginRegistry {
         });
         versions.hold(held);
         return new StagePlugins(this, set, pinned, unavailable, () -> versions.release(held));
+    }
+
+    /** The pinned version as a set of its own, or null when it cannot be made one (it answers differently when asked again). */
+    private PluginSet alone(FoundPlugin version) {
+        try {
+            return new PluginSet(List.of(version), reader);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.errorf("plugin %s sha256 %s cannot be used again: %s", version.name(), version.description().checksum(), e);
+            return null;
+        }
     }
 
     private static final java.util.regex.Pattern CHECKSUM = java.util.regex.Pattern.compile("[0-9a-f]{64}");

@@ -134,6 +134,21 @@ class PluginPinningTest {
     }
 
     @Test
+    void anExecutablePluginIsPinnedToo() throws Exception {
+        String first = program("1.2.3");
+        PluginRegistry registry = registry(Duration.ZERO);
+        String second = program("1.2.4");
+        registry.scan();
+
+        try (StagePlugins pinned = registry.forStage(Map.of("good", first), log::add);
+             StagePlugins unpinned = registry.forStage(Map.of(), log::add)) {
+            assertEquals(new PluginVersion("good", "1.2.3", first), pinned.used(good(pinned)),
+                    "its program kept by checksum, asked for its info again");
+            assertEquals(new PluginVersion("good", "1.2.4", second), unpinned.used(good(unpinned)));
+        }
+    }
+
+    @Test
     void aPinThatIsNotAChecksumIsNeverLookedUpOnDisk() throws Exception {
         install("1.0.0");
         PluginRegistry registry = registry(Duration.ZERO);
@@ -149,6 +164,22 @@ class PluginPinningTest {
         // Its size may be the same as the version before: a time of its own makes the scan see the change.
         Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version.hashCode())));
         return JarPlugins.checksum(List.of(jar));
+    }
+
+    /** The fixture program "good" in {@code version}; its checksum. */
+    private String program(String version) throws IOException {
+        Path program = plugins.resolve(PluginProtocol.PREFIX + "good");
+        try (var in = getClass().getResourceAsStream("/executable-plugins/good")) {
+            Files.writeString(program, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("\"version\": \"1.2.3\"", "\"version\": \"" + version + "\""));
+        }
+        Files.setPosixFilePermissions(program, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setLastModifiedTime(program, FileTime.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version.hashCode())));
+        return dev.slipway.archive.PluginPackage.sha256(Files.readAllBytes(program));
+    }
+
+    private static Builder good(StagePlugins stage) {
+        return stage.builders().stream().filter(b -> b.name().equals("good")).findFirst().orElseThrow();
     }
 
     private String replace(PluginRegistry registry, String version) throws IOException {
