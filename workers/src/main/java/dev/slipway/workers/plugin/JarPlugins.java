@@ -70,9 +70,14 @@ final class JarPlugins implements PluginLoader {
             Path copy = keep(entry, jars);
             jars = jars(copy);
             checksum = checksum(jars);
-            manifest = pluginManifest(jars);
         } catch (IOException | UncheckedIOException e) {
             return unread.refused("cannot be read: " + e.getMessage());
+        }
+        try {
+            manifest = pluginManifest(jars);
+        } catch (IOException | UncheckedIOException e) {
+            // With its checksum: a deployment pinned to this very file finds it is the one it has.
+            return found(defaultName(fileName), fileName, "unknown", checksum).refused("cannot be read: " + e.getMessage());
         }
         Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
         String name = valueOr(main.getValue(NAME_ATTRIBUTE), defaultName(fileName));
