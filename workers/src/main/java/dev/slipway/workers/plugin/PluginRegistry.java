@@ -75,6 +75,7 @@ public class PluginRegistry {
     private final Map<Strategy, AtomicInteger> overdueAccepts = new java.util.WeakHashMap<>();
     /** The versions of the directory's plugins loaded now, and those replaced that a stage may still use. */
     private final PluginVersions versions;
+    private final PinnedVersions pinned;
 
     private record Loaded(Object stamp, FoundPlugin plugin) {
     }
@@ -112,6 +113,7 @@ public class PluginRegistry {
         this.versions = versions;
         this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader(), acceptTimeout, keptJars), executables);
         this.builtIn = builtIn(PluginRegistry.class.getClassLoader());
+        this.pinned = new PinnedVersions(versions, loaders, reader);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -272,85 +274,12 @@ public class PluginRegistry {
      * the plugin. The stage closes what it gets when it ends.
      */
     public synchronized StagePlugins forStage(Map<String, String> pins, StageLog log) {
-        PluginSet set = current;
-        Map<String, PluginSet> pinned = new TreeMap<>();
-        Map<String, String> unavailable = new TreeMap<>();
-        List<FoundPlugin> held = new ArrayList<>(directoryPlugins());
-        new TreeMap<>(pins).forEach((name, checksum) -> {
-            WorkerAnnounced.Plugin now = set.description(name);
-            if (now != null && checksum.equals(now.checksum())) {
-                return;
-            }
-            String wanted = "plugin " + name + " sha256 " + shortSum(checksum)
-                    + " (the version this deployment was accepted with)";
-            FoundPlugin version = CHECKSUM.matcher(checksum).matches() ? pinnedVersion(name, checksum) : null;
-            PluginSet alone = version == null ? null : alone(version);
-            String problem = alone == null ? null : alone.description(name).problem();
-            if (alone == null || problem != null) {
-                unavailable.put(name, wanted + (alone == null ? " is not on this worker" : " is refused here: " + problem)
-                        + (now == null ? ", and no other version is installed" : "; it has " + now.version()
-                        + ", sha256 " + shortSum(now.checksum())) + ": the stage cannot use it; deploy again to use what is installed now");
-                log.line(unavailable.get(name));
-                return;
-            }
-            held.add(version);
-            pinned.put(name, alone);
-            log.line(wanted + " is used, not " + (now == null ? "none (it was removed since)"
-                    : now.version() + " sha256 " + shortSum(now.checksum()) + " installed since"));
-        });
-        versions.hold(held);
-        return new StagePlugins(this, set, pinned, unavailable, () -> versions.release(held));
-    }
-
-    /** The pinned version as a set of its own, or null when it cannot be made one (it answers differently when asked again). */
-    private PluginSet alone(FoundPlugin version) {
-        try {
-            return new PluginSet(List.of(version), reader);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.errorf("plugin %s sha256 %s cannot be used again: %s", version.name(), version.description().checksum(), e);
-            return null;
-        }
-    }
-
-    private static final java.util.regex.Pattern CHECKSUM = java.util.regex.Pattern.compile("[0-9a-f]{64}");
-
-    private static String shortSum(String checksum) {
-        return checksum == null ? "none" : checksum.substring(0, Math.min(12, checksum.length()));
+        return pinned.stage(this, current, directoryPlugins(), pins, log);
     }
 
     /** The loaded plugins of the plugins directory, as the last scan made them. */
     private List<FoundPlugin> directoryPlugins() {
         return entries.values().stream().map(Loaded::plugin).filter(FoundPlugin::loaded).toList();
-    }
-
-    /** The version of {@code name} with {@code checksum}: still loaded, or loaded again from its kept copy; null if neither. */
-    private FoundPlugin pinnedVersion(String name, String checksum) {
-        Optional<FoundPlugin> retired = versions.retired(name, checksum);
-        if (retired.isPresent()) {
-            return retired.get();
-        }
-        for (PluginLoader loader : loaders) {
-            List<Path> kept;
-            try {
-                kept = loader.kept(checksum);
-            } catch (IOException e) {
-                LOG.warnf("the kept copies of sha256 %s cannot be listed: %s", checksum, e.getMessage());
-                continue;
-            }
-            for (Path entry : kept) {
-                FoundPlugin found = loader.load(entry);
-                if (found.name().equals(name) && checksum.equals(found.description().checksum())) {
-                    if (found.loaded()) {
-                        versions.reloaded(found);
-                    }
-                    return found;
-                }
-                if (found.loaded()) {
-                    versions.reloaded(found);
-                }
-            }
-        }
-        return null;
     }
 
     /**
