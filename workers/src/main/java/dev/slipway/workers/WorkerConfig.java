@@ -71,6 +71,13 @@ public interface WorkerConfig {
     @WithDefault("10m")
     Duration pluginsRetiredGrace();
 
+    /**
+     * How long a stage waits for a pinned plugin version this worker does not have yet: one installed
+     * just before the deployment was accepted may still be on its way here.
+     */
+    @WithDefault("10s")
+    Duration pluginsPinWait();
+
     Limits limits();
 
     Storage storage();

@@ -76,6 +76,7 @@ public class PluginRegistry {
     /** The versions of the directory's plugins loaded now, and those replaced that a stage may still use. */
     private final PluginVersions versions;
     private final PinnedVersions pinned;
+    private final Duration pinWait;
 
     private record Loaded(Object stamp, FoundPlugin plugin) {
     }
@@ -87,26 +88,30 @@ public class PluginRegistry {
                 workers.pluginsAcceptTimeout(), () -> changed.fire(new Changed()),
                 new ExecutablePlugins(new PluginCalls(isolation.plugins(), host), workers.pluginsQuickCallTimeout(),
                         workers.pluginsCallTimeout()), workers.home().resolve("plugin-jars"),
-                new PluginVersions(workers.pluginsRetiredGrace(), Clock.systemUTC()));
+                new PluginVersions(workers.pluginsRetiredGrace(), Clock.systemUTC()), workers.pluginsPinWait());
     }
 
     /** Executable plugins unisolated, copies and homes in the plugins directory's {@code .host}: for tests. */
     PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange) {
-        this(reader, directory, acceptTimeout, onChange, new PluginVersions(Duration.ZERO, Clock.systemUTC()));
+        this(reader, directory, acceptTimeout, onChange, new PluginVersions(Duration.ZERO, Clock.systemUTC()), Duration.ZERO);
     }
 
-    /** As above, with {@code versions} deciding when a replaced version is dropped: for tests. */
+    /** As above, with {@code versions} deciding when a replaced version is dropped, and a stage's {@code pinWait}: for tests. */
     PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange,
-                   PluginVersions versions) {
+                   PluginVersions versions, Duration pinWait) {
         this(reader, directory, acceptTimeout, onChange, new ExecutablePlugins(new PluginCalls(
                 PluginBoxes.unisolated(directory.resolve(".host")), HostAccess.none()), Duration.ofSeconds(5),
-                Duration.ofMinutes(1)), directory.resolve(".host").resolve("plugin-jars"), versions);
+                Duration.ofMinutes(1)), directory.resolve(".host").resolve("plugin-jars"), versions, pinWait);
     }
 
-    /** @param keptJars where jar plugins are copied by checksum, and loaded from */
+    /**
+     * @param keptJars where jar plugins are copied by checksum, and loaded from
+     * @param pinWait  how long a stage waits for a pinned version that is not here (yet)
+     */
     PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange,
-                   ExecutablePlugins executables, Path keptJars, PluginVersions versions) {
+                   ExecutablePlugins executables, Path keptJars, PluginVersions versions, Duration pinWait) {
         this.reader = reader;
+        this.pinWait = pinWait;
         this.acceptTimeout = acceptTimeout;
         this.directory = directory;
         this.onChange = onChange;
@@ -273,8 +278,28 @@ public class PluginRegistry {
      * kept. A version this worker never had is said in {@code log}, and fails the stage that picks
      * the plugin. The stage closes what it gets when it ends.
      */
-    public synchronized StagePlugins forStage(Map<String, String> pins, StageLog log) {
-        return pinned.stage(this, current, directoryPlugins(), pins, log);
+    public StagePlugins forStage(Map<String, String> pins, StageLog log) {
+        long deadline = System.nanoTime() + pinWait.toNanos();
+        while (true) {
+            List<String> said = new ArrayList<>();
+            StagePlugins stage;
+            synchronized (this) {
+                stage = pinned.stage(this, current, directoryPlugins(), pins, said::add);
+            }
+            long left = deadline - System.nanoTime();
+            if (!stage.missesPins() || left <= 0 || Thread.currentThread().isInterrupted()) {
+                said.forEach(log::line);
+                return stage;
+            }
+            // A version installed just before the deployment was accepted may still be on its way here.
+            stage.close();
+            try {
+                Thread.sleep(Math.max(1, Math.min(500, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            scan();
+        }
     }
 
     /** The loaded plugins of the plugins directory, as the last scan made them. */

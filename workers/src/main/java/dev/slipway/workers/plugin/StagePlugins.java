@@ -39,6 +39,7 @@ public final class StagePlugins implements AutoCloseable {
     /** The current strategies of a plugin pinned to a version this worker does not have, and why they may not run. */
     private final Map<Strategy, String> unavailable = new IdentityHashMap<>();
     private final Runnable release;
+    private final boolean missesPins;
     private boolean closed;
 
     /**
@@ -49,6 +50,7 @@ public final class StagePlugins implements AutoCloseable {
                  Map<String, String> unavailable, Runnable release) {
         this.registry = registry;
         this.release = release;
+        this.missesPins = !unavailable.isEmpty();
         for (StrategyKind kind : StrategyKind.values()) {
             List<Strategy> strategies = new ArrayList<>();
             for (Strategy strategy : current.<Strategy>of(kind)) {
@@ -104,6 +106,11 @@ public final class StagePlugins implements AutoCloseable {
     /** {@link PluginRegistry#accepts}, for the stages that run every strategy that accepts (hooks). */
     public <T extends Strategy> boolean accepts(String kind, T strategy, Predicate<T> accepts) {
         return registry.accepts(kind, strategy, accepts);
+    }
+
+    /** Whether a pinned plugin version is not to be had on this worker. */
+    boolean missesPins() {
+        return missesPins;
     }
 
     /** @throws StageException when {@code strategy}'s plugin is pinned to a version this worker does not have */

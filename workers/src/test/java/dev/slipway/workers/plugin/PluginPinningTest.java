@@ -42,8 +42,12 @@ class PluginPinningTest {
     private final List<String> log = new ArrayList<>();
 
     private PluginRegistry registry(Duration grace) {
+        return registry(grace, Duration.ZERO);
+    }
+
+    private PluginRegistry registry(Duration grace, Duration pinWait) {
         return new PluginRegistry(new PluginSettings(name -> Optional.empty()), plugins, Duration.ofSeconds(5), () -> { },
-                new PluginVersions(grace, clock));
+                new PluginVersions(grace, clock), pinWait);
     }
 
     @Test
@@ -131,6 +135,33 @@ class PluginPinningTest {
             assertEquals("native", stage.select("builder", stage.builders(), "native", b -> true, "the source tree",
                     log::add).strategy().name(), "a stage that does not pick the plugin goes on");
         }
+    }
+
+    @Test
+    void aStageWaitsForAPinnedVersionThatIsStillOnItsWayToThisWorker() throws Exception {
+        install("1.0.0");
+        Path next = Files.createDirectories(plugins.resolve(".next"));
+        Path jar = PluginJars.jar(next.resolve("hello-jar.jar"), Map.of("Hello", PluginJars.builder("Hello", "hello-jar",
+                "")), Map.of(BUILDER, "fixture.Hello"), Map.of("Slipway-Plugin-Api", "1.0", "Slipway-Plugin-Name",
+                "hello-jar", "Implementation-Version", "2.0.0"));
+        String second = JarPlugins.checksum(List.of(jar));
+        // The deadline only bounds the wait: the stage goes on as soon as the version is there.
+        PluginRegistry registry = registry(Duration.ZERO, Duration.ofMinutes(2));
+        Thread delivery = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+                Files.move(jar, plugins.resolve("hello-jar.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        delivery.start();
+
+        try (StagePlugins stage = registry.forStage(Map.of("hello-jar", second), log::add)) {
+            assertEquals(new PluginVersion("hello-jar", "2.0.0", second), stage.used(hello(stage)));
+            assertTrue(log.isEmpty(), () -> "nothing was missing in the end: " + log);
+        }
+        delivery.join();
     }
 
     @Test
