@@ -25,6 +25,11 @@ final class FixturePlugins {
     }
 
     static Path jar(String name, Path into) throws IOException {
+        return jar(name, into, null);
+    }
+
+    /** The same, its manifest's {@code Implementation-Version} {@code version} (none when null). */
+    static Path jar(String name, Path into, String version) throws IOException {
         Path source = SOURCES.resolve(name);
         Path classes = Files.createDirectories(into.resolve(name + "-classes"));
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", pluginApi().toString(),
@@ -39,6 +44,9 @@ final class FixturePlugins {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Slipway-Plugin-Api", "1.0");
         manifest.getMainAttributes().putValue("Slipway-Plugin-Name", name);
+        if (version != null) {
+            manifest.getMainAttributes().putValue("Implementation-Version", version);
+        }
         Path jar = into.resolve(name + ".jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
              Stream<Path> compiled = Files.walk(classes);

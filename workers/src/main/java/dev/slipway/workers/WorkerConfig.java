@@ -63,6 +63,21 @@ public interface WorkerConfig {
     @WithDefault("15m")
     Duration pluginsCallTimeout();
 
+    /**
+     * How long a replaced or removed plugin version stays loaded once no running stage uses it and
+     * no stage of a deployment pinned to it asked for it: then its class loader is closed. A later
+     * pinned stage loads it again from the copy kept by its checksum.
+     */
+    @WithDefault("10m")
+    Duration pluginsRetiredGrace();
+
+    /**
+     * How long a stage waits for a pinned plugin version this worker does not have yet: one installed
+     * just before the deployment was accepted may still be on its way here.
+     */
+    @WithDefault("10s")
+    Duration pluginsPinWait();
+
     Limits limits();
 
     Storage storage();

@@ -51,6 +51,10 @@ public class Deployment {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The plugins it keeps, name → checksum, as JSON: installed_plugins when it was accepted; null from before pins. */
+    @Column(name = "plugin_pins")
+    public String pluginPins;
+
     /** When retention asked for its files to be removed; null while they are kept. */
     @Column(name = "pruned_at")
     public Instant prunedAt;

@@ -106,6 +106,7 @@ public class DeploymentProcess {
                                         return d;
                                     });
                         })
+                        .call(d -> DeploymentPins.installed(session).invoke(pins -> d.pluginPins = pins))
                         .chain(d -> {
                             d.artifact = origin.artifact() == null ? null : EventCodec.encode(origin.artifact());
                             d.createdAt = now;
@@ -143,7 +144,8 @@ public class DeploymentProcess {
                         if (decision.ignored()) {
                             LOG.infof("deployment %s: %s", deployment.id, decision.ignoredBecause());
                             return sequence(decision.commands().stream()
-                                    .map(command -> outbox.enqueue(session, command, decision.delay())).toList());
+                                    .map(command -> outbox.enqueue(session, DeploymentPins.apply(deployment, command),
+                                            decision.delay())).toList());
                         }
                         return apply(session, deployment, event, decision);
                     });
@@ -177,7 +179,7 @@ public class DeploymentProcess {
         List<Uni<Void>> steps = new ArrayList<>();
         steps.add(StageProjection.apply(session, event, row, now));
         for (Command command : decision.commands()) {
-            steps.add(outbox.enqueue(session, command, decision.delay()));
+            steps.add(outbox.enqueue(session, DeploymentPins.apply(deployment, command), decision.delay()));
         }
         for (DeploymentEvent fact : decision.facts()) {
             steps.add(eventLog.append(session, UUID.randomUUID(), fact).replaceWithVoid());

@@ -36,6 +36,9 @@ public class DeploymentStage {
 
     public String error;
 
+    /** The plugin versions its worker used ({@code PluginVersion}s as JSON); null when none was said. */
+    public String plugins;
+
     @Column(name = "started_at")
     public Instant startedAt;
 

@@ -1,6 +1,7 @@
 package dev.slipway.orchestrator.deployment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.event.PluginVersion;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.workflow.DeploymentState;
 import java.time.Instant;
@@ -12,8 +13,9 @@ import java.util.UUID;
 public record DeploymentView(UUID id, String app, DeploymentState state, int attempt, Integer release, List<String> urls,
                              String error, Instant createdAt, Instant updatedAt, List<StageView> stages) {
 
+    /** @param plugins the plugin versions its worker used: the chosen strategy's, or the hook point's subscribers' */
     public record StageView(String stage, String strategy, String reason, int attempt, String state, Instant startedAt,
-                            Instant finishedAt, String error) {
+                            Instant finishedAt, String error, List<PluginVersion> plugins) {
     }
 
     /** The short form used in lists. */
@@ -29,7 +31,8 @@ public record DeploymentView(UUID id, String app, DeploymentState state, int att
                 stages.stream()
                         .sorted(Comparator.comparing(s -> s.startedAt))
                         .map(s -> new StageView(s.stage, s.strategy, s.reason, s.attempt, s.state, s.startedAt,
-                                s.finishedAt, s.error))
+                                s.finishedAt, s.error, s.plugins == null ? List.of()
+                                : EventCodec.readStored(s.plugins, new TypeReference<List<PluginVersion>>() { })))
                         .toList());
     }
 }

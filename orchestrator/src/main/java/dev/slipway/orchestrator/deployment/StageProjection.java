@@ -8,11 +8,14 @@ import dev.slipway.api.event.DeployStarted;
 import dev.slipway.api.event.HookCompleted;
 import dev.slipway.api.event.HookFailed;
 import dev.slipway.api.event.ProxyFailed;
+import dev.slipway.api.event.PluginVersion;
 import dev.slipway.api.event.ProxyStarted;
 import dev.slipway.api.event.SlipwayEvent;
+import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.workflow.Workflow;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
+import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Folds a worker's fact into the row of the stage it belongs to. */
@@ -57,11 +60,11 @@ final class StageProjection {
         row.attempt = event.attempt();
         row.state = "RUNNING";
         if (event instanceof BuildStarted started) {
-            choose(row, started.strategy(), started.reason());
+            choose(row, started.strategy(), started.reason(), started.plugin());
         } else if (event instanceof DeployStarted started) {
-            choose(row, started.strategy(), started.reason());
+            choose(row, started.strategy(), started.reason(), started.plugin());
         } else if (event instanceof ProxyStarted started) {
-            choose(row, started.strategy(), started.reason());
+            choose(row, started.strategy(), started.reason(), started.plugin());
         } else if (event instanceof BuildFailed failed) {
             finish(row, now, failed.reason());
         } else if (event instanceof DeployFailed failed) {
@@ -69,8 +72,12 @@ final class StageProjection {
         } else if (event instanceof ProxyFailed failed) {
             finish(row, now, failed.reason());
         } else if (event instanceof HookFailed failed) {
+            row.plugins = EventCodec.encode(failed.plugins());
             finish(row, now, failed.reason());
         } else {
+            if (event instanceof HookCompleted completed) {
+                row.plugins = EventCodec.encode(completed.plugins());
+            }
             if (event instanceof Built built) {
                 row.strategy = built.artifact().builder() + "/" + built.artifact().toolchain();
             }
@@ -78,9 +85,10 @@ final class StageProjection {
         }
     }
 
-    private static void choose(DeploymentStage row, String strategy, String reason) {
+    private static void choose(DeploymentStage row, String strategy, String reason, PluginVersion plugin) {
         row.strategy = strategy;
         row.reason = reason;
+        row.plugins = plugin == null ? null : EventCodec.encode(List.of(plugin));
     }
 
     private static void finish(DeploymentStage row, Instant now, String error) {

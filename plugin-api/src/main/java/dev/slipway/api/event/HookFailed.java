@@ -1,6 +1,17 @@
 package dev.slipway.api.event;
 
+import java.util.List;
 import java.util.UUID;
 
-public record HookFailed(UUID deploymentId, String app, int attempt, String hook, String reason) implements StageEvent {
+/** @param plugins the plugin versions of the subscribers that ran; empty in events from before they were said */
+public record HookFailed(UUID deploymentId, String app, int attempt, String hook, String reason,
+                         List<PluginVersion> plugins) implements StageEvent {
+
+    public HookFailed {
+        plugins = plugins == null ? List.of() : List.copyOf(plugins);
+    }
+
+    public HookFailed(UUID deploymentId, String app, int attempt, String hook, String reason) {
+        this(deploymentId, app, attempt, hook, reason, List.of());
+    }
 }

@@ -3,6 +3,7 @@ package dev.slipway.api.event;
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.config.AppConfig;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,7 +12,21 @@ import java.util.UUID;
  * hook runs first.
  */
 public record StopRequested(UUID deploymentId, String app, int attempt, DeploymentInfo release, String reason,
-                            BuildArtifact artifact, AppConfig config) implements Command {
+                            BuildArtifact artifact, AppConfig config, Map<String, String> pins) implements Command {
+
+    public StopRequested {
+        pins = Command.pinsOf(pins);
+    }
+
+    public StopRequested(UUID deploymentId, String app, int attempt, DeploymentInfo release, String reason,
+                         BuildArtifact artifact, AppConfig config) {
+        this(deploymentId, app, attempt, release, reason, artifact, config, Map.of());
+    }
+
+    @Override
+    public StopRequested pinned(Map<String, String> pins) {
+        return new StopRequested(deploymentId, app, attempt, release, reason, artifact, config, pins);
+    }
 
     @Override
     public String topic() {

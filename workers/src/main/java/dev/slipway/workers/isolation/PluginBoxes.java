@@ -112,6 +112,17 @@ public final class PluginBoxes {
         return kept;
     }
 
+    /** The programs kept under {@code checksum} (a SHA-256 in hex, checked by the caller): none when it was never loaded here. */
+    public java.util.List<Path> kept(String checksum) throws IOException {
+        Path dir = home.resolve("plugin-programs").resolve(checksum);
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith(".") && Files.isRegularFile(f)).sorted().toList();
+        }
+    }
+
     /**
      * A box for one call of {@code plugin}. A call on behalf of {@code app} (or {@code null}) runs with
      * the app's group, so it may read what the app may read of its sealed build, and nothing more.

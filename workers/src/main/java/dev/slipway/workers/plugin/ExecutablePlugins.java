@@ -53,6 +53,11 @@ final class ExecutablePlugins implements PluginLoader {
     }
 
     @Override
+    public List<Path> kept(String checksum) throws IOException {
+        return calls.boxes().kept(checksum);
+    }
+
+    @Override
     public FoundPlugin load(Path entry) {
         String fileName = entry.getFileName().toString();
         String name = fileName.substring(PluginProtocol.PREFIX.length());

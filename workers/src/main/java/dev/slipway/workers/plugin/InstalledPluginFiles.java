@@ -178,7 +178,8 @@ final class InstalledPluginFiles {
         deleteTree(aside);
     }
 
-    private static void deleteTree(Path path) throws IOException {
+    /** Removes {@code path} and all it holds, links not followed; nothing when it is not there. */
+    static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -39,10 +39,14 @@ final class JarPlugins implements PluginLoader {
     private final ClassLoader host;
     /** How long making a plugin's strategies (its constructors, static initializers) may take. */
     private final Duration makeTimeout;
+    /** Where each loaded version is kept, as {@code <sha256>/<entry>}. */
+    private final Path kept;
 
-    JarPlugins(ClassLoader host, Duration makeTimeout) {
+    /** @param kept where the jars a plugin is loaded from are copied, by checksum */
+    JarPlugins(ClassLoader host, Duration makeTimeout, Path kept) {
         this.host = host;
         this.makeTimeout = makeTimeout;
+        this.kept = kept;
     }
 
     @Override
@@ -62,10 +66,18 @@ final class JarPlugins implements PluginLoader {
             if (jars.isEmpty()) {
                 return unread.refused("the directory holds no jar");
             }
+            // Loaded from its copy: what runs is what was checked, and a pinned deployment can have it back once replaced.
+            Path copy = keep(entry, jars);
+            jars = jars(copy);
             checksum = checksum(jars);
-            manifest = pluginManifest(jars);
         } catch (IOException | UncheckedIOException e) {
             return unread.refused("cannot be read: " + e.getMessage());
+        }
+        try {
+            manifest = pluginManifest(jars);
+        } catch (IOException | UncheckedIOException e) {
+            // With its checksum: a deployment pinned to this very file finds it is the one it has.
+            return found(defaultName(fileName), fileName, "unknown", checksum).refused("cannot be read: " + e.getMessage());
         }
         Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
         String name = valueOr(main.getValue(NAME_ATTRIBUTE), defaultName(fileName));
@@ -105,6 +117,53 @@ final class JarPlugins implements PluginLoader {
             return plugin.refused("provides no strategy: its jar lists none in META-INF/services");
         }
         return new FoundPlugin(plugin.description(), StrategyKind.distinct(strategies));
+    }
+
+    @Override
+    public List<Path> kept(String checksum) throws IOException {
+        Path dir = kept.resolve(checksum);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(e -> !e.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+    }
+
+    /**
+     * Copies {@code entry} to {@code <kept>/<sha256>/<its name>} unless it is there already, and
+     * returns the copy. The checksum is the copy's, so a file replaced while it is copied is kept
+     * under the checksum of what was copied.
+     */
+    private Path keep(Path entry, List<Path> jars) throws IOException {
+        Path parent = entry.toAbsolutePath().getParent();
+        if (parent != null && kept.toAbsolutePath().equals(parent.getParent())) {
+            return entry;
+        }
+        if (!Files.isDirectory(kept)) {
+            // Other users have no business listing which plugins this worker ran.
+            Files.createDirectories(kept, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        }
+        Path partial = Files.createTempDirectory(kept, ".partial");
+        try {
+            Path copy = partial.resolve(entry.getFileName().toString());
+            if (Files.isDirectory(entry)) {
+                Files.createDirectory(copy);
+                for (Path jar : jars) {
+                    Files.copy(jar, copy.resolve(jar.getFileName().toString()));
+                }
+            } else {
+                Files.copy(entry, copy);
+            }
+            Path target = Files.createDirectories(kept.resolve(checksum(jars(copy)))).resolve(copy.getFileName().toString());
+            if (!Files.exists(target)) {
+                Files.move(copy, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return target;
+        } finally {
+            InstalledPluginFiles.deleteTree(partial);
+        }
     }
 
     private static FoundPlugin found(String name, String source, String version, String checksum) {

@@ -21,6 +21,19 @@ final class PluginClassLoader extends URLClassLoader {
         this.plugin = plugin;
     }
 
+    private volatile boolean closed;
+
+    /** Whether it was closed: its jars are let go, and classes it had not loaded yet cannot be loaded any more. */
+    boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+        closed = true;
+        super.close();
+    }
+
     /** The name of the plugin whose classes this loads. */
     String plugin() {
         return plugin;

@@ -1,6 +1,8 @@
 package dev.slipway.workers.plugin;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Turns one entry of the plugins directory into a plugin. */
 public interface PluginLoader {
@@ -13,4 +15,10 @@ public interface PluginLoader {
      * refused, with the reason.
      */
     FoundPlugin load(Path entry);
+
+    /**
+     * The entries this loader kept of the plugin versions with {@code checksum} (a SHA-256 in hex),
+     * to be {@link #load loaded} again: a replaced version that a pinned deployment still asks for.
+     */
+    List<Path> kept(String checksum) throws IOException;
 }

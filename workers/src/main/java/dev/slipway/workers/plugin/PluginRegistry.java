@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +73,10 @@ public class PluginRegistry {
     private final Duration acceptTimeout;
     /** Per strategy, its accept() calls that were given up on and have not returned; weakly, so a removed plugin can go. */
     private final Map<Strategy, AtomicInteger> overdueAccepts = new java.util.WeakHashMap<>();
+    /** The versions of the directory's plugins loaded now, and those replaced that a stage may still use. */
+    private final PluginVersions versions;
+    private final PinnedVersions pinned;
+    private final Duration pinWait;
 
     private record Loaded(Object stamp, FoundPlugin plugin) {
     }
@@ -82,24 +87,38 @@ public class PluginRegistry {
         this(new PluginSettings(name -> config.getOptionalValue(name, String.class)), workers.pluginsDir(),
                 workers.pluginsAcceptTimeout(), () -> changed.fire(new Changed()),
                 new ExecutablePlugins(new PluginCalls(isolation.plugins(), host), workers.pluginsQuickCallTimeout(),
-                        workers.pluginsCallTimeout()));
+                        workers.pluginsCallTimeout()), workers.home().resolve("plugin-jars"),
+                new PluginVersions(workers.pluginsRetiredGrace(), Clock.systemUTC()), workers.pluginsPinWait());
     }
 
-    /** Executable plugins unisolated, their copies and homes in the plugins directory's {@code .host}: for tests. */
+    /** Executable plugins unisolated, copies and homes in the plugins directory's {@code .host}: for tests. */
     PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange) {
+        this(reader, directory, acceptTimeout, onChange, new PluginVersions(Duration.ZERO, Clock.systemUTC()), Duration.ZERO);
+    }
+
+    /** As above, with {@code versions} deciding when a replaced version is dropped, and a stage's {@code pinWait}: for tests. */
+    PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange,
+                   PluginVersions versions, Duration pinWait) {
         this(reader, directory, acceptTimeout, onChange, new ExecutablePlugins(new PluginCalls(
                 PluginBoxes.unisolated(directory.resolve(".host")), HostAccess.none()), Duration.ofSeconds(5),
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1)), directory.resolve(".host").resolve("plugin-jars"), versions, pinWait);
     }
 
+    /**
+     * @param keptJars where jar plugins are copied by checksum, and loaded from
+     * @param pinWait  how long a stage waits for a pinned version that is not here (yet)
+     */
     PluginRegistry(PluginSettings reader, Path directory, Duration acceptTimeout, Runnable onChange,
-                   ExecutablePlugins executables) {
+                   ExecutablePlugins executables, Path keptJars, PluginVersions versions, Duration pinWait) {
         this.reader = reader;
+        this.pinWait = pinWait;
         this.acceptTimeout = acceptTimeout;
         this.directory = directory;
         this.onChange = onChange;
-        this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader(), acceptTimeout), executables);
+        this.versions = versions;
+        this.loaders = List.of(new JarPlugins(PluginRegistry.class.getClassLoader(), acceptTimeout, keptJars), executables);
         this.builtIn = builtIn(PluginRegistry.class.getClassLoader());
+        this.pinned = new PinnedVersions(versions, loaders, reader);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -115,6 +134,7 @@ public class PluginRegistry {
         Map<Path, Object> now = stamps();
         if (current != null && now.keySet().equals(entries.keySet())
                 && now.entrySet().stream().allMatch(e -> e.getValue().equals(entries.get(e.getKey()).stamp()))) {
+            versions.sweep();
             return;
         }
         Map<Path, Loaded> loaded = new TreeMap<>();
@@ -140,6 +160,7 @@ public class PluginRegistry {
         }
         entries.clear();
         entries.putAll(loaded);
+        versions.current(directoryPlugins());
         report(next);
         boolean first = current == null;
         current = next;
@@ -251,30 +272,50 @@ public class PluginRegistry {
     }
 
     /**
+     * The strategies a stage of a deployment with {@code pins} (plugin name → checksum) uses: the
+     * current ones, each pinned plugin in its pinned version: the current one when it has that
+     * checksum, else a replaced one still loaded, else one loaded again from the copy this worker
+     * kept. A version this worker never had is said in {@code log}, and fails the stage that picks
+     * the plugin. The stage closes what it gets when it ends.
+     */
+    public StagePlugins forStage(Map<String, String> pins, StageLog log) {
+        long deadline = System.nanoTime() + pinWait.toNanos();
+        while (true) {
+            List<String> said = new ArrayList<>();
+            StagePlugins stage;
+            synchronized (this) {
+                stage = pinned.stage(this, current, directoryPlugins(), pins, said::add);
+            }
+            long left = deadline - System.nanoTime();
+            if (!stage.missesPins() || left <= 0 || Thread.currentThread().isInterrupted()) {
+                said.forEach(log::line);
+                return stage;
+            }
+            // A version installed just before the deployment was accepted may still be on its way here.
+            stage.close();
+            try {
+                Thread.sleep(Math.max(1, Math.min(500, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            scan();
+        }
+    }
+
+    /** The loaded plugins of the plugins directory, as the last scan made them. */
+    private List<FoundPlugin> directoryPlugins() {
+        return entries.values().stream().map(Loaded::plugin).filter(FoundPlugin::loaded).toList();
+    }
+
+    /**
      * {@link StrategySelector#select}, with each {@code accept()} given {@link #acceptTimeout} to
      * answer. One that throws or does not answer is skipped for this choice, said in the stage log,
      * and reported as its plugin's last failure; it stays loaded, as the next tree may suit it.
      */
-    public <T extends Strategy> StrategySelector.Selection<T> select(String kind, List<T> candidates, String configured,
-                                                                     Predicate<T> accepts, String subject, StageLog log)
+    <T extends Strategy> StrategySelector.Selection<T> choose(String kind, List<T> candidates, String configured,
+                                                              Predicate<T> accepts, String subject, StageLog log)
             throws StageException {
-        StrategySelector.Selection<T> chosen = StrategySelector.select(kind, candidates, configured,
-                strategy -> ask(kind, strategy, accepts), subject, log);
-        provenance(chosen.strategy()).ifPresent(log::line);
-        return chosen;
-    }
-
-    /**
-     * Which installed plugin, at which version and checksum, a chosen strategy came from: the stage
-     * keeps that strategy to its end, whatever is installed meanwhile, and its log says which it was.
-     */
-    private Optional<String> provenance(Strategy strategy) {
-        String plugin = pluginOf(strategy);
-        return current.descriptions().stream()
-                .filter(p -> p.name().equals(plugin) && p.origin() != WorkerAnnounced.Origin.BUILT_IN && p.checksum() != null)
-                .findFirst()
-                .map(p -> strategy.name() + " is plugin " + p.name() + " " + p.version() + " (" + p.origin()
-                        + ", sha256 " + p.checksum().substring(0, Math.min(12, p.checksum().length())) + ")");
+        return StrategySelector.select(kind, candidates, configured, strategy -> ask(kind, strategy, accepts), subject, log);
     }
 
     /**
@@ -342,8 +383,11 @@ public class PluginRegistry {
     /** The name of the plugin {@code strategy} came from, or null if it is not known (any more). */
     public String pluginOf(Strategy strategy) {
         // By its class loader: the set may have changed since the stage took the strategy.
-        return strategy.getClass().getClassLoader() instanceof PluginClassLoader own ? own.plugin()
-                : current.pluginOf(strategy);
+        if (strategy.getClass().getClassLoader() instanceof PluginClassLoader own) {
+            return own.plugin();
+        }
+        String plugin = current.pluginOf(strategy);
+        return plugin != null ? plugin : versions.ownerOf(strategy).map(FoundPlugin::name).orElse(null);
     }
 
     /** What stage logs and failure reasons must never show of the plugins' settings: the values of their secrets. */

@@ -145,6 +145,16 @@ final class PluginSet {
         return descriptions;
     }
 
+    /** What this set found of the plugin named {@code name}, loaded or refused, or null. */
+    WorkerAnnounced.Plugin description(String name) {
+        return descriptions.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The priority {@code strategy} gave when it was loaded (asked once). */
+    int priority(Strategy strategy) {
+        return priorities.get(strategy);
+    }
+
     /** The name of the plugin that provides {@code strategy}, or null if none of this set does. */
     String pluginOf(Strategy strategy) {
         return owners.get(strategy);

@@ -14,6 +14,7 @@ import dev.slipway.archive.ArchiveException;
 import dev.slipway.archive.Limits;
 import dev.slipway.archive.SourceArchive;
 import dev.slipway.workers.isolation.Isolation;
+import dev.slipway.workers.plugin.StagePlugins;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public class BuildStage {
         Path workDir = stages.environment().home("builds", command.app(), command.deploymentId().toString(),
                 Integer.toString(command.attempt()));
         Isolation.AppBox box = null;
+        StagePlugins plugins = stages.plugins(command, log);
         try {
             box = stages.isolation().prepare(command.app(), command.config(),
                     Isolation.buildGroup(command.deploymentId(), command.attempt()), false, log.mask());
@@ -60,15 +62,15 @@ public class BuildStage {
             SourceArchive.extract(command.source(), workDir, Limits.DEFAULT);
             stages.isolation().handOver(box, workDir);
             SourceTree tree = new SourceTree(workDir, command.config());
-            StrategySelector.Selection<Builder> chosen = stages.plugins().select("builder", stages.plugins().builders(),
+            StrategySelector.Selection<Builder> chosen = plugins.select("builder", plugins.builders(),
                     command.config().build().strategy(), builder -> builder.accept(tree), "the source tree", log);
             Builder builder = chosen.strategy();
             log.line("builder " + builder.name() + ": " + chosen.reason());
             stages.report(new BuildStarted(command.deploymentId(), command.app(), command.attempt(), builder.name(),
-                    chosen.reason()));
+                    chosen.reason(), plugins.used(builder)));
             BuildArtifact artifact = builder.build(new StageContexts.Build(command.app(), command.deploymentId(), workDir,
-                    stages.environment().env(command.app(), command.config(), box), log, stages.plugins().settings(builder),
-                    stages.stores(builder, command), box.sandbox(), tree, toolchains(command)));
+                    stages.environment().env(command.app(), command.config(), box), log, plugins.settings(builder),
+                    stages.stores(builder, command), box.sandbox(), tree, toolchains(command, plugins)));
             stages.isolation().seal(command.app(), box, workDir);
             box = null;
             stages.report(new Built(command.deploymentId(), command.app(), command.attempt(), artifact));
@@ -84,12 +86,13 @@ public class BuildStage {
             if (box != null) {
                 sealQuietly(command, box, workDir);
             }
+            plugins.close();
         }
     }
 
     /** The toolchains a builder may call, each with its own plugin's stores. */
-    private List<LanguageToolchain> toolchains(BuildRequested command) {
-        return stages.plugins().toolchains().stream()
+    private List<LanguageToolchain> toolchains(BuildRequested command, StagePlugins plugins) {
+        return plugins.toolchains().stream()
                 .<LanguageToolchain>map(toolchain -> new OwnStoresToolchain(toolchain, stages.stores(toolchain, command)))
                 .toList();
     }

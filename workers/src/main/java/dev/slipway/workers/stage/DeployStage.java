@@ -13,6 +13,7 @@ import dev.slipway.api.event.CleanupRequested;
 import dev.slipway.api.event.StopRequested;
 import dev.slipway.api.event.Stopped;
 import dev.slipway.workers.isolation.Isolation;
+import dev.slipway.workers.plugin.StagePlugins;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -58,14 +59,14 @@ public class DeployStage {
 
     void deploy(DeployRequested command) {
         StageLogs.MaskedLog log = stages.log(command, "deploy");
-        try {
-            StrategySelector.Selection<Deployer> chosen = stages.plugins().select("deployer", stages.plugins().deployers(),
+        try (StagePlugins plugins = stages.plugins(command, log)) {
+            StrategySelector.Selection<Deployer> chosen = plugins.select("deployer", plugins.deployers(),
                     command.config().deploy().strategy(), deployer -> deployer.accept(command.artifact()),
                     "a " + command.artifact().kind() + " artifact", log);
             Deployer deployer = chosen.strategy();
             log.line("deployer " + deployer.name() + ": " + chosen.reason());
             stages.report(new DeployStarted(command.deploymentId(), command.app(), command.attempt(), deployer.name(),
-                    chosen.reason()));
+                    chosen.reason(), plugins.used(deployer)));
             Path workDir = releaseDir(command.app(), command.deploymentId().toString())
                     .resolve(Integer.toString(command.attempt()));
             Workspace.recreate(workDir);
@@ -74,7 +75,7 @@ public class DeployStage {
                     log.mask());
             DeploymentInfo release = deployer.deploy(new StageContexts.Deploy(command.app(), command.deploymentId(),
                     workDir, stages.environment().env(command.app(), command.config(), box), log,
-                    stages.plugins().settings(deployer), stages.stores(deployer, command), box.sandbox(), command.artifact(),
+                    plugins.settings(deployer), stages.stores(deployer, command), box.sandbox(), command.artifact(),
                     command.config()));
             stages.report(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
         } catch (StageException e) {
@@ -90,17 +91,18 @@ public class DeployStage {
         DeploymentInfo release = command.release();
         StageLogs.MaskedLog log = stages.log(command, "stop");
         log.line("stopping release " + release.releaseId() + ": " + command.reason());
-        preStop(command, log);
-        Deployer deployer = stages.plugins().deployers().stream().filter(d -> d.name().equals(release.deployer()))
-                .findFirst().orElse(null);
-        try {
+        try (StagePlugins plugins = stages.plugins(command, log)) {
+            preStop(command, plugins, log);
+            Deployer deployer = plugins.deployers().stream().filter(d -> d.name().equals(release.deployer()))
+                    .findFirst().orElse(null);
             if (deployer == null) {
                 throw new StageException("deployer \"" + release.deployer() + "\" is not known to this worker; known: "
-                        + StrategySelector.names(stages.plugins().deployers()));
+                        + StrategySelector.names(plugins.deployers()));
             }
+            plugins.check(deployer);
             deployer.stop(release, new StageContexts.Plain(command.app(), command.deploymentId(),
                     releaseDir(release.app(), release.releaseId()), Map.of(), log,
-                    stages.plugins().settings(deployer), stages.stores(deployer, command)));
+                    plugins.settings(deployer), stages.stores(deployer, command)));
             stages.report(new Stopped(command.deploymentId(), command.app(), command.attempt(), release.releaseId()));
         } catch (StageException | RuntimeException e) {
             LOG.errorf("release %s of %s could not be stopped: %s", release.releaseId(), release.app(), e.getMessage());
@@ -128,13 +130,13 @@ public class DeployStage {
     }
 
     /** The pre_stop subscribers (the release's own hook among them); a failing one is reported and the stop goes on. */
-    private void preStop(StopRequested command, StageLogs.MaskedLog log) {
+    private void preStop(StopRequested command, StagePlugins plugins, StageLogs.MaskedLog log) {
         if (command.artifact() == null) {
             return;
         }
         try {
             HookSubscribers.Outcome outcome = hooks.run(new HookRunner.Call(PRE_STOP, command, command.release(),
-                    command.artifact(), command.config(), List.of()), log);
+                    command.artifact(), command.config(), List.of()), plugins, log);
             if (outcome.failed()) {
                 log.line(PRE_STOP + " failed, stopping anyway: " + outcome.reason());
             }

@@ -10,7 +10,7 @@ import dev.slipway.api.StageException;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.workers.isolation.Isolation;
-import dev.slipway.workers.plugin.PluginRegistry;
+import dev.slipway.workers.plugin.StagePlugins;
 import dev.slipway.workers.storage.PluginServices;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -29,13 +29,11 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class HookRunner {
 
-    private final PluginRegistry plugins;
     private final StageEnvironment environment;
     private final Isolation isolation;
     private final PluginServices services;
 
-    public HookRunner(PluginRegistry plugins, StageEnvironment environment, Isolation isolation, PluginServices services) {
-        this.plugins = plugins;
+    public HookRunner(StageEnvironment environment, Isolation isolation, PluginServices services) {
         this.services = services;
         this.environment = environment;
         this.isolation = isolation;
@@ -50,13 +48,14 @@ public class HookRunner {
         }
     }
 
-    public HookSubscribers.Outcome run(Call call, StageLogs.MaskedLog log) throws StageException {
+    /** @param plugins the stage's strategies: the hooks among them are the subscribers */
+    public HookSubscribers.Outcome run(Call call, StagePlugins plugins, StageLogs.MaskedLog log) throws StageException {
         List<LifecycleHook> hooks = plugins.hooks();
         if (HookPoints.OF_APP.contains(call.point())) {
             Path scratch = scratch();
             try {
-                return HookSubscribers.run(call.point(), hooks, accepting(call), hook -> context(call, scratch, Map.of(),
-                        new NoAppCode(call.point()), hook, log), log);
+                return HookSubscribers.run(call.point(), hooks, accepting(call, plugins), hook -> context(call, scratch,
+                        Map.of(), new NoAppCode(call.point()), hook, plugins, log), log);
             } finally {
                 remove(scratch);
             }
@@ -65,17 +64,20 @@ public class HookRunner {
             throw new StageException(call.point() + " needs the release's artifact, and this request has none");
         }
         Box box = new Box(call, log);
-        return HookSubscribers.run(call.point(), hooks, accepting(call), hook -> context(call, call.artifact().root(),
-                box.env(), box.get().sandbox(), hook, log), log);
+        return HookSubscribers.run(call.point(), hooks, accepting(call, plugins), hook -> context(call,
+                call.artifact().root(), box.env(), box.get().sandbox(), hook, plugins, log), log);
     }
 
-    private Predicate<LifecycleHook> accepting(Call call) {
+    private static Predicate<LifecycleHook> accepting(Call call, StagePlugins plugins) {
         return hook -> plugins.accepts("hook", hook, h -> h.points().contains(call.point())
                 && h.accept(call.point(), call.config()));
     }
 
+    /** @throws StageException when the hook's plugin is pinned to a version this worker does not have: it fails */
     private HookContext context(Call call, Path workDir, Map<String, String> env, Sandbox sandbox,
-                                LifecycleHook hook, StageLogs.MaskedLog log) {
+                                LifecycleHook hook, StagePlugins plugins, StageLogs.MaskedLog log) throws StageException {
+        plugins.check(hook);
+        plugins.provenance(hook).ifPresent(log::line);
         return new StageContexts.Hook(call.command().app(), call.command().deploymentId(), workDir, env, log,
                 plugins.settings(hook), services.of(hook, deployment(call)), sandbox, call.release(),
                 call.artifact(), call.config(), call.changedKeys());

@@ -4,6 +4,9 @@ import dev.slipway.api.StageException;
 import dev.slipway.api.event.HookCompleted;
 import dev.slipway.api.event.HookFailed;
 import dev.slipway.api.event.HookRequested;
+import dev.slipway.api.event.PluginVersion;
+import dev.slipway.workers.plugin.StagePlugins;
+import java.util.List;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -38,23 +41,28 @@ public class HookStage {
 
     void run(HookRequested command) {
         StageLogs.MaskedLog log = stages.log(command, command.hook());
-        try {
-            HookSubscribers.Outcome outcome = hooks.run(new HookRunner.Call(command.hook(), command, command.release(),
-                    command.artifact(), command.config(), command.changedKeys()), log);
-            if (outcome.failed()) {
-                fail(command, log, outcome.reason());
-            } else {
-                stages.report(new HookCompleted(command.deploymentId(), command.app(), command.attempt(), command.hook()));
+        try (StagePlugins plugins = stages.plugins(command, log)) {
+            List<PluginVersion> used = List.of();
+            try {
+                HookSubscribers.Outcome outcome = hooks.run(new HookRunner.Call(command.hook(), command, command.release(),
+                        command.artifact(), command.config(), command.changedKeys()), plugins, log);
+                used = plugins.hooks().stream().filter(h -> outcome.ran().contains(h.name())).map(plugins::used).toList();
+                if (outcome.failed()) {
+                    fail(command, log, outcome.reason(), used);
+                } else {
+                    stages.report(new HookCompleted(command.deploymentId(), command.app(), command.attempt(),
+                            command.hook(), used));
+                }
+            } catch (StageException e) {
+                fail(command, log, e.getMessage(), used);
+            } catch (RuntimeException e) {
+                fail(command, log, "the hook failed unexpectedly: " + e, used);
             }
-        } catch (StageException e) {
-            fail(command, log, e.getMessage());
-        } catch (RuntimeException e) {
-            fail(command, log, "the hook failed unexpectedly: " + e);
         }
     }
 
-    private void fail(HookRequested command, StageLogs.MaskedLog log, String reason) {
+    private void fail(HookRequested command, StageLogs.MaskedLog log, String reason, List<PluginVersion> used) {
         stages.fail(log, command.hook(), reason, masked -> new HookFailed(command.deploymentId(), command.app(),
-                command.attempt(), command.hook(), masked));
+                command.attempt(), command.hook(), masked, used));
     }
 }

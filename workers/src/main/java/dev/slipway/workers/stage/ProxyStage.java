@@ -11,6 +11,7 @@ import dev.slipway.api.event.ProxyRequested;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.api.event.ProxyStarted;
 import dev.slipway.workers.WorkerConfig;
+import dev.slipway.workers.plugin.StagePlugins;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -47,11 +48,12 @@ public class ProxyStage {
 
     void configure(ProxyRequested command) {
         StageLogs.MaskedLog log = stages.log(command, "proxy");
-        try {
-            ProxyStrategy proxy = proxy(log);
+        try (StagePlugins plugins = stages.plugins(command, log)) {
+            ProxyStrategy proxy = proxy(plugins, log);
             String reason = "configured for this server in slipway.proxy.strategy";
-            stages.report(new ProxyStarted(command.deploymentId(), command.app(), command.attempt(), proxy.name(), reason));
-            StageContexts.Proxy context = context(command, proxy, log, command.domains());
+            stages.report(new ProxyStarted(command.deploymentId(), command.app(), command.attempt(), proxy.name(), reason,
+                    plugins.used(proxy)));
+            StageContexts.Proxy context = context(command, proxy, plugins, log, command.domains());
             proxy.configure(command.release(), context);
             stages.report(new ProxyConfigured(command.deploymentId(), command.app(), command.attempt(),
                     proxy.urls(context)));
@@ -65,23 +67,23 @@ public class ProxyStage {
     /** The app is gone: its routes go too. Nobody waits for an answer, so failures are only logged. */
     void remove(ProxyRemovalRequested command) {
         StageLog log = stages.log(command, "proxy");
-        try {
-            ProxyStrategy proxy = proxy(log);
-            proxy.remove(command.app(), context(command, proxy, log, List.of()));
+        try (StagePlugins plugins = stages.plugins(command, log)) {
+            ProxyStrategy proxy = proxy(plugins, log);
+            proxy.remove(command.app(), context(command, proxy, plugins, log, List.of()));
             log.line("routes of " + command.app() + " removed");
         } catch (StageException | RuntimeException e) {
             LOG.errorf("routes of deleted app %s could not be removed: %s", command.app(), e.getMessage());
         }
     }
 
-    private ProxyStrategy proxy(StageLog log) throws StageException {
-        return stages.plugins().select("proxy", stages.plugins().proxies(), strategyName, proxy -> true, "the release",
-                log).strategy();
+    private ProxyStrategy proxy(StagePlugins plugins, StageLog log) throws StageException {
+        return plugins.select("proxy", plugins.proxies(), strategyName, proxy -> true, "the release", log).strategy();
     }
 
-    private StageContexts.Proxy context(SlipwayEvent command, ProxyStrategy proxy, StageLog log, List<String> domains) {
+    private StageContexts.Proxy context(SlipwayEvent command, ProxyStrategy proxy, StagePlugins plugins, StageLog log,
+                                        List<String> domains) {
         return new StageContexts.Proxy(command.app(), command.deploymentId(), stages.environment().home("proxy"),
-                stages.environment().baseEnv(), log, stages.plugins().settings(proxy), stages.stores(proxy, command),
+                stages.environment().baseEnv(), log, plugins.settings(proxy), stages.stores(proxy, command),
                 domains);
     }
 

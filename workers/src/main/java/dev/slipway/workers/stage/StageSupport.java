@@ -1,10 +1,13 @@
 package dev.slipway.workers.stage;
 
+import dev.slipway.api.StageLog;
 import dev.slipway.api.Strategy;
+import dev.slipway.api.event.Command;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.api.event.StageEvent;
 import dev.slipway.workers.isolation.Isolation;
 import dev.slipway.workers.plugin.PluginRegistry;
+import dev.slipway.workers.plugin.StagePlugins;
 import dev.slipway.workers.storage.PluginServices;
 import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +45,11 @@ public class StageSupport {
 
     PluginRegistry plugins() {
         return plugins;
+    }
+
+    /** The strategies a stage of {@code command} uses to its end: its deployment's pinned plugin versions among them. */
+    StagePlugins plugins(Command command, StageLog log) {
+        return plugins.forStage(command.pins(), log);
     }
 
     StageEnvironment environment() {

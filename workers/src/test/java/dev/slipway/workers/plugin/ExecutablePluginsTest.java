@@ -131,7 +131,7 @@ class ExecutablePluginsTest {
                 Duration.ofSeconds(10), () -> { });
         SourceTree source = new SourceTree(tree, AppConfig.empty());
 
-        Builder chosen = registry.select("builder", registry.builders(), null, b -> b.accept(source), "the source tree",
+        Builder chosen = registry.forStage(Map.of(), line -> { }).select("builder", registry.builders(), null, b -> b.accept(source), "the source tree",
                 log::add).strategy();
 
         assertEquals("native", chosen.name());

@@ -268,8 +268,8 @@ class PluginRegistryTest {
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
 
-        registry.select("builder", registry.builders(), null, b -> b.accept(source), "the source tree", first::add);
-        registry.select("builder", registry.builders(), null, b -> b.accept(source), "the source tree", second::add);
+        registry.forStage(Map.of(), line -> { }).select("builder", registry.builders(), null, b -> b.accept(source), "the source tree", first::add);
+        registry.forStage(Map.of(), line -> { }).select("builder", registry.builders(), null, b -> b.accept(source), "the source tree", second::add);
 
         assertTrue(first.get(0).contains("accept() did not answer within 500 ms"), first.toString());
         assertTrue(second.get(0).contains("an earlier accept() has still not returned"), second.toString());
@@ -289,7 +289,7 @@ class PluginRegistryTest {
         SourceTree source = new SourceTree(tree, AppConfig.empty());
         List<String> log = new ArrayList<>();
 
-        var chosen = registry.select("builder", registry.builders(), null, b -> b.accept(source), "the source tree",
+        var chosen = registry.forStage(Map.of(), line -> { }).select("builder", registry.builders(), null, b -> b.accept(source), "the source tree",
                 log::add);
 
         assertEquals("hello-jar", chosen.strategy().name());
