@@ -42,19 +42,19 @@ public class HookStage {
             HookSubscribers.Outcome outcome = hooks.run(new HookRunner.Call(command.hook(), command, command.release(),
                     command.artifact(), command.config(), command.changedKeys()), log);
             if (outcome.failed()) {
-                fail(command, log, outcome.reason());
+                fail(command, log, outcome.reason(), outcome.retryable());
             } else {
                 stages.report(new HookCompleted(command.deploymentId(), command.app(), command.attempt(), command.hook()));
             }
         } catch (StageException e) {
-            fail(command, log, e.getMessage());
+            fail(command, log, e.getMessage(), e.retryable());
         } catch (RuntimeException e) {
-            fail(command, log, "the hook failed unexpectedly: " + e);
+            fail(command, log, "the hook failed unexpectedly: " + e, false);
         }
     }
 
-    private void fail(HookRequested command, StageLogs.MaskedLog log, String reason) {
-        stages.fail(log, command.hook(), reason, masked -> new HookFailed(command.deploymentId(), command.app(),
-                command.attempt(), command.hook(), masked));
+    private void fail(HookRequested command, StageLogs.MaskedLog log, String reason, boolean retryable) {
+        stages.fail(log, command.hook(), reason, retryable, masked -> new HookFailed(command.deploymentId(),
+                command.app(), command.attempt(), command.hook(), masked, retryable));
     }
 }
