@@ -62,7 +62,7 @@ public final class SlipwayStack implements BeforeAllCallback {
             // Short, so a test can outwait it; still longer than any example's build.
             Map.entry("SLIPWAY_STAGES_BUILD_TIMEOUT", BUILD_TIMEOUT.toSeconds() + "s"),
             Map.entry("SLIPWAY_STAGES_BACKOFF", "1s"),
-            // Short, so HangingHookIT outwaits a hook that hangs; far longer than any other test's hook.
+            // Short, so HooksIT outwaits a hook that hangs; far longer than any other test's hook.
             Map.entry("SLIPWAY_PLUGINS_COMMAND_TIMEOUT", Long.toString(HOOK_TIMEOUT.toSeconds())),
             Map.entry("SLIPWAY_GIT_PROTOCOLS", "https,file"),
             Map.entry("SLIPWAY_GIT_MAX_BYTES", Long.toString(GIT_LIMIT)),
