@@ -118,7 +118,7 @@ public final class Workflow {
         }
         if (d.state() == DeploymentState.PRE_DEPLOY) {
             return event instanceof HookFailed failed ? preDeployFailed(d, HookPoints.PRE_DEPLOY + " hook failed: "
-                    + failed.reason()) : deploy(d, d.artifact());
+                    + reason(d, failed)) : deploy(d, d.artifact());
         }
         if (event instanceof Deployed deployed) {
             return to(PROXYING, 1, new ProxyRequested(d.id(), d.app(), 1, deployed.release(), d.domains()));
@@ -135,19 +135,19 @@ public final class Workflow {
             return succeed(d, d.urls());
         }
         if (event instanceof HookFailed failed) {
-            return rollBack(d, POST_DEPLOY + " hook failed: " + failed.reason());
+            return rollBack(d, POST_DEPLOY + " hook failed: " + reason(d, failed));
         }
         if (event instanceof ProxyFailed failed && d.state() == ROLLING_BACK) {
-            return rollBackFailed(d, failed.reason());
+            return rollBackFailed(d, reason(d, failed));
         }
         if (event instanceof BuildFailed failed) {
-            return end(FAILED, d, null, failed(d, d.state().stage(), failed.reason()));
+            return end(FAILED, d, null, failed(d, d.state().stage(), reason(d, failed)));
         }
         if (event instanceof DeployFailed failed) {
-            return end(FAILED, d, null, failed(d, d.state().stage(), failed.reason()));
+            return end(FAILED, d, null, failed(d, d.state().stage(), reason(d, failed)));
         }
         if (event instanceof ProxyFailed failed) {
-            return end(FAILED, d, stopNew(d, "its proxy configuration failed"), failed(d, "proxy", failed.reason()));
+            return end(FAILED, d, stopNew(d, "its proxy configuration failed"), failed(d, "proxy", reason(d, failed)));
         }
         return stray(d, event);
     }
@@ -190,6 +190,12 @@ public final class Workflow {
             case PROXYING -> end(FAILED, d, stopNew(d, "its proxy stage timed out"), failed(d, stage, reason));
             default -> end(FAILED, d, null, failed(d, stage, reason));
         };
+    }
+
+    /** Why a stage failed; a retryable failure that ends the deployment had no attempt left. */
+    private static String reason(DeploymentSnapshot d, StageFailure failed) {
+        return failed.retryable() ? failed.reason() + " (retryable, but attempt " + d.attempt() + " was the last)"
+                : failed.reason();
     }
 
     /** The stage's command once more, as the next attempt, after the back-off. */

@@ -73,7 +73,8 @@ class RetryWorkflowTest {
                 new BuildFailed(ID, "hello", 3, "npm: ETIMEDOUT", true), SERVER);
 
         assertEquals(FAILED, decision.next());
-        assertInstanceOf(DeploymentFailed.class, decision.facts().get(0));
+        assertEquals("npm: ETIMEDOUT (retryable, but attempt 3 was the last)",
+                assertInstanceOf(DeploymentFailed.class, decision.facts().get(0)).reason());
     }
 
     @Test

@@ -51,7 +51,7 @@ final class RegistryErrors {
                 throw e;
             }
             throw StageException.retryable(e.getMessage() + "; the package registry could not be reached (\""
-                    + seen.get() + "\"): a later attempt may succeed", e);
+                    + seen.get() + "\")", e);
         }
     }
 }
