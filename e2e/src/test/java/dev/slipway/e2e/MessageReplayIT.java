@@ -66,6 +66,8 @@ class MessageReplayIT {
                 expected.merge(typeOf(fact), 1, Integer::sum);
             }
         }
+        System.out.printf("MessageReplayIT: %d commands sent twice, %d facts three times%n", commands.size(),
+                facts.size());
         // The next deployment of the app takes the same partitions after the replayed messages: once it is
         // over, every replayed message has been handled.
         Files.writeString(dir.resolve("VERSION"), "second\n");
