@@ -3,6 +3,7 @@ package dev.slipway.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,20 @@ final class Faults {
         Map<Integer, Long> builtPerAttempt = events.stream().filter(e -> e.type().equals("Built"))
                 .collect(Collectors.groupingBy(e -> e.data().get("attempt").asInt(), Collectors.counting()));
         assertTrue(builtPerAttempt.values().stream().allMatch(n -> n == 1), "an attempt was built twice: " + builtPerAttempt);
+    }
+
+    /**
+     * The deployment of {@link #slowNodeApp} to {@code app} ended SUCCEEDED, once: one release started,
+     * no attempt built twice, and the app serves.
+     */
+    static void assertSucceededOnce(Api api, String app, String id, List<Api.Event> events) throws Exception {
+        JsonNode deployment = api.get("/api/deployments/" + id).body();
+        assertEquals("SUCCEEDED", deployment.get("state").asText(), deployment::toString);
+        assertEquals(1, count(events, "DeploymentSucceeded"), events::toString);
+        assertEquals(1, count(events, "Deployed"), "one release was started: " + events);
+        assertNoAttemptBuiltTwice(events);
+        assertEquals(1, api.get("/api/apps/" + app + "/releases").body().size(), "one release");
+        assertTrue(api.viaProxy(app + ".localhost").body().contains("Hello from node-hello"));
     }
 
     /** Creates {@code app} and deploys {@link #slowNodeApp} to it; returns the deployment's id once its build has started. */

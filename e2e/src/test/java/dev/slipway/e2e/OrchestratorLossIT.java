@@ -14,9 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The orchestrator killed with {@code kill -9} while it rolls a deployment back (its post_deploy
- * failed), then started again: it takes the rollback up from what it had recorded, the deployment ends
- * ROLLED_BACK once, and the previous release serves.
+ * The orchestrator killed with {@code kill -9} in the middle of a build, or while it rolls a deployment
+ * back (its post_deploy failed), then started again: it takes the deployment up from what it had
+ * recorded, and the deployment ends once: SUCCEEDED with one release, or ROLLED_BACK with the previous
+ * release serving.
  */
 @ExtendWith(SlipwayStack.class)
 class OrchestratorLossIT {
@@ -24,6 +25,15 @@ class OrchestratorLossIT {
     private static final Set<String> ENDED = Set.of("SUCCEEDED", "FAILED", "ROLLED_BACK", "CANCELLED");
 
     private final Api api = SlipwayStack.api();
+
+    @Test
+    void anOrchestratorKilledMidBuildFinishesTheDeploymentOnceWhenStartedAgain(@TempDir Path dir) throws Exception {
+        String id = Faults.slowBuildStarted(api, "orchestratormidbuild", dir);
+        Faults.kill("orchestrator");
+        Faults.start("orchestrator");
+
+        Faults.assertSucceededOnce(api, "orchestratormidbuild", id, api.events(id));
+    }
 
     @Test
     void anOrchestratorKilledWhileItRollsBackFinishesTheRollbackWhenStartedAgain(@TempDir Path dir) throws Exception {
