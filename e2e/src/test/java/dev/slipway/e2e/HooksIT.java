@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** post_deploy runs before a release counts as live, and rolls it back when it fails; pre_stop runs before a stop. */
+/**
+ * post_deploy runs before a release counts as live, and rolls it back when it fails or hangs past its
+ * timeout; pre_stop runs before a stop.
+ */
 @ExtendWith(SlipwayStack.class)
 class HooksIT {
 
@@ -53,19 +57,41 @@ class HooksIT {
 
     @Test
     void aFailingPostDeployRollsBackToThePreviousRelease(@TempDir Path dir) throws Exception {
-        api.createApp("rollback");
-        assertEquals("SUCCEEDED", api.deploy("rollback", Apps.python(dir, "good", null)).state());
+        String error = rolledBack("rollback", dir, "echo cannot migrate; exit 3");
+
+        assertTrue(error.contains("post_deploy hook failed") && error.contains("exit code 3"), error);
+    }
+
+    @Test
+    void aHangingPostDeployIsKilledAtItsTimeoutWithWhatItStartedAndRollsBack(@TempDir Path dir) throws Exception {
+        // One sleep in the background, one in the foreground: the timeout must take both. Odd lengths, so
+        // no other process on the machine is taken for the hook's.
+        String error = rolledBack("hanging-hook", dir, "sleep 617 & sleep 618");
+
+        assertTrue(error.contains("did not finish within " + SlipwayStack.HOOK_TIMEOUT.toSeconds() + " s"), error);
+        List<String> left = ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains("sleep 617") || line.contains("sleep 618")).toList();
+        assertEquals(List.of(), left, "the hook's processes outlived its timeout");
+    }
+
+    /**
+     * Deploys a good release of {@code app}, then one whose post_deploy runs {@code hook}: that one is
+     * rolled back, the good one serves, the bad one no longer runs. Returns the deployment's error.
+     */
+    private String rolledBack(String app, Path dir, String hook) throws Exception {
+        api.createApp(app);
+        assertEquals("SUCCEEDED", api.deploy(app, Apps.python(dir, "good", null)).state());
 
         Files.writeString(dir.resolve("VERSION"), "bad\n");
-        Files.writeString(dir.resolve("slipway.toml"), "[hooks]\npost_deploy = \"echo cannot migrate; exit 3\"\n");
-        Api.Outcome bad = api.deploy("rollback", dir);
+        Files.writeString(dir.resolve("slipway.toml"), "[hooks]\npost_deploy = \"" + hook + "\"\n");
+        Api.Outcome bad = api.deploy(app, dir);
 
         assertEquals("ROLLED_BACK", bad.state(), () -> bad.deployment().toString());
         String error = bad.deployment().get("error").asText();
-        assertTrue(error.contains("post_deploy hook failed") && error.contains("exit code 3")
-                && error.contains("rolled back to the previous release"), error);
-        assertTrue(api.viaProxy("rollback.localhost").body().contains("Version: good"));
+        assertTrue(error.contains("rolled back to the previous release"), error);
+        assertTrue(api.viaProxy(app + ".localhost").body().contains("Version: good"));
         int badPort = Apps.deployedPort(bad);
         assertTrue(Apps.eventually(() -> !Apps.listening(badPort)), "the rolled-back release still runs");
+        return error;
     }
 }

@@ -33,6 +33,8 @@ public final class SlipwayStack implements BeforeAllCallback {
     /** Small, so a test can exceed it cheaply. */
     static final long UPLOAD_LIMIT = 5 * 1024 * 1024;
     static final Duration BUILD_TIMEOUT = Duration.ofSeconds(45);
+    /** How long one hook command may run (the command hook's {@code timeout}). */
+    static final Duration HOOK_TIMEOUT = Duration.ofSeconds(20);
 
     static final String WEBHOOK_SECRET = "e2e-webhook-secret";
     /** Small, so a test can exceed it cheaply. */
@@ -60,6 +62,8 @@ public final class SlipwayStack implements BeforeAllCallback {
             // Short, so a test can outwait it; still longer than any example's build.
             Map.entry("SLIPWAY_STAGES_BUILD_TIMEOUT", BUILD_TIMEOUT.toSeconds() + "s"),
             Map.entry("SLIPWAY_STAGES_BACKOFF", "1s"),
+            // Short, so HooksIT outwaits a hook that hangs; far longer than any other test's hook.
+            Map.entry("SLIPWAY_PLUGINS_COMMAND_TIMEOUT", Long.toString(HOOK_TIMEOUT.toSeconds())),
             Map.entry("SLIPWAY_GIT_PROTOCOLS", "https,file"),
             Map.entry("SLIPWAY_GIT_MAX_BYTES", Long.toString(GIT_LIMIT)),
             Map.entry("SLIPWAY_RETENTION_RELEASES", Integer.toString(KEPT_RELEASES)),

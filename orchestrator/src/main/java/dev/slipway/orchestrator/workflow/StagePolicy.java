@@ -1,12 +1,15 @@
 package dev.slipway.orchestrator.workflow;
 
+import dev.slipway.api.config.AppConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * How long each stage may take, and how often and how soon it is issued again when no worker
- * answered in time: back-off doubles from {@code firstBackoff} up to {@code maxBackoff}.
+ * answered in time or its failure was retryable: back-off doubles from {@code firstBackoff} up to
+ * {@code maxBackoff}. The server's policy ({@code slipway.stages.*}); an app's {@code [retry]}
+ * overrides the attempts and the first back-off ({@link #forApp}).
  */
 public record StagePolicy(Map<String, Duration> timeouts, int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
 
@@ -25,6 +28,13 @@ public record StagePolicy(Map<String, Duration> timeouts, int maxAttempts, Durat
             throw new IllegalArgumentException("no timeout for stage " + stage);
         }
         return timeout;
+    }
+
+    /** This policy with what an app's {@code [retry]} sets instead. */
+    public StagePolicy forApp(AppConfig.Retry retry) {
+        return new StagePolicy(timeouts, retry.attempts() == null ? maxAttempts : retry.attempts(),
+                retry.backoff() == null ? firstBackoff : retry.backoff(),
+                retry.backoff() == null || retry.backoff().compareTo(maxBackoff) <= 0 ? maxBackoff : retry.backoff());
     }
 
     /** The wait before issuing attempt {@code failedAttempt + 1}. */

@@ -33,6 +33,7 @@ import dev.slipway.api.event.ProxyFailed;
 import dev.slipway.api.event.ProxyRequested;
 import dev.slipway.api.event.ProxyStarted;
 import dev.slipway.api.event.SlipwayEvent;
+import dev.slipway.api.event.StageFailure;
 import dev.slipway.api.event.StageTimedOut;
 import dev.slipway.api.event.StopRequested;
 import java.time.Duration;
@@ -65,6 +66,7 @@ import java.util.List;
  * PROXYING     + ProxyFailed         → FAILED       : StopRequested(new)   ! DeploymentFailed
  * any stage    + StageTimedOut       → same stage, next attempt, after a back-off : the stage's command again;
  *                                      out of attempts, as if the stage had failed
+ * any stage    + a retryable failure → the same, while attempts are left; then as the failure says above
  * any stage    + its *Started        → unchanged
  * </pre>
  *
@@ -74,6 +76,7 @@ import java.util.List;
  * A stopped release runs its {@code pre_stop} subscribers first, on the worker that stops it.
  * Anything else — an answer to an older attempt, stage or hook point, a fact after the end — is
  * ignored and says why; a release deployed by such a late answer is stopped, so nothing stray keeps running.
+ * The attempts and back-off are the server's {@code policy} with the app's {@code [retry]} over it.
  */
 public final class Workflow {
 
@@ -82,7 +85,8 @@ public final class Workflow {
     private Workflow() {
     }
 
-    public static Decision next(DeploymentSnapshot d, SlipwayEvent event, StagePolicy policy) {
+    public static Decision next(DeploymentSnapshot d, SlipwayEvent event, StagePolicy serverPolicy) {
+        StagePolicy policy = serverPolicy.forApp(d.config().retry());
         if (event instanceof DeploymentRequested) {
             if (d.state() != REQUESTED) {
                 return ignore(d, "it was requested already");
@@ -96,6 +100,9 @@ public final class Workflow {
         if (stage == null || !stage.equals(d.state().stage()) || event.attempt() != d.attempt()
                 || !pointMatches(d, event)) {
             return stray(d, event);
+        }
+        if (event instanceof StageFailure failure && failure.retryable() && d.attempt() < policy.maxAttempts()) {
+            return again(d, policy);
         }
         if (event instanceof BuildStarted || event instanceof DeployStarted || event instanceof ProxyStarted) {
             return new Decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, null, null);
@@ -111,7 +118,7 @@ public final class Workflow {
         }
         if (d.state() == DeploymentState.PRE_DEPLOY) {
             return event instanceof HookFailed failed ? preDeployFailed(d, HookPoints.PRE_DEPLOY + " hook failed: "
-                    + failed.reason()) : deploy(d, d.artifact());
+                    + reason(d, failed)) : deploy(d, d.artifact());
         }
         if (event instanceof Deployed deployed) {
             return to(PROXYING, 1, new ProxyRequested(d.id(), d.app(), 1, deployed.release(), d.domains()));
@@ -128,19 +135,19 @@ public final class Workflow {
             return succeed(d, d.urls());
         }
         if (event instanceof HookFailed failed) {
-            return rollBack(d, POST_DEPLOY + " hook failed: " + failed.reason());
+            return rollBack(d, POST_DEPLOY + " hook failed: " + reason(d, failed));
         }
         if (event instanceof ProxyFailed failed && d.state() == ROLLING_BACK) {
-            return rollBackFailed(d, failed.reason());
+            return rollBackFailed(d, reason(d, failed));
         }
         if (event instanceof BuildFailed failed) {
-            return end(FAILED, d, null, failed(d, d.state().stage(), failed.reason()));
+            return end(FAILED, d, null, failed(d, d.state().stage(), reason(d, failed)));
         }
         if (event instanceof DeployFailed failed) {
-            return end(FAILED, d, null, failed(d, d.state().stage(), failed.reason()));
+            return end(FAILED, d, null, failed(d, d.state().stage(), reason(d, failed)));
         }
         if (event instanceof ProxyFailed failed) {
-            return end(FAILED, d, stopNew(d, "its proxy configuration failed"), failed(d, "proxy", failed.reason()));
+            return end(FAILED, d, stopNew(d, "its proxy configuration failed"), failed(d, "proxy", reason(d, failed)));
         }
         return stray(d, event);
     }
@@ -171,9 +178,7 @@ public final class Workflow {
             return ignore(d, "the deadline of " + timedOut.stage() + " attempt " + timedOut.attempt() + " is moot");
         }
         if (d.attempt() < policy.maxAttempts()) {
-            int attempt = d.attempt() + 1;
-            return new Decision(d.state(), attempt, List.of(command(d, attempt)), List.of(),
-                    policy.backoff(d.attempt()), d.error(), null);
+            return again(d, policy);
         }
         String reason = "no " + stage + " worker answered within " + human(policy.timeout(stage)) + ", "
                 + d.attempt() + " attempt" + (d.attempt() == 1 ? "" : "s");
@@ -185,6 +190,19 @@ public final class Workflow {
             case PROXYING -> end(FAILED, d, stopNew(d, "its proxy stage timed out"), failed(d, stage, reason));
             default -> end(FAILED, d, null, failed(d, stage, reason));
         };
+    }
+
+    /** Why a stage failed; a retryable failure that ends the deployment had no attempt left. */
+    private static String reason(DeploymentSnapshot d, StageFailure failed) {
+        return failed.retryable() ? failed.reason() + " (retryable, but attempt " + d.attempt() + " was the last)"
+                : failed.reason();
+    }
+
+    /** The stage's command once more, as the next attempt, after the back-off. */
+    private static Decision again(DeploymentSnapshot d, StagePolicy policy) {
+        int attempt = d.attempt() + 1;
+        return new Decision(d.state(), attempt, List.of(command(d, attempt)), List.of(), policy.backoff(d.attempt()),
+                d.error(), null);
     }
 
     private static Command command(DeploymentSnapshot d, int attempt) {

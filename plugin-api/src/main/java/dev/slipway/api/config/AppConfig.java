@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
                         Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
-                        Map<String, String> sealedEnv, Limits limits) {
+                        Map<String, String> sealedEnv, Limits limits, Retry retry) {
 
     public static final Duration DEFAULT_HEALTHCHECK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -29,6 +29,13 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
         addons = List.copyOf(addons);
         sealedEnv = sealedEnv == null ? Map.of() : Map.copyOf(sealedEnv);
         limits = limits == null ? Limits.NONE : limits;
+        retry = retry == null ? Retry.NONE : retry;
+    }
+
+    public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
+                     Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
+                     Map<String, String> sealedEnv, Limits limits) {
+        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, Retry.NONE);
     }
 
     public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
@@ -45,7 +52,7 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
 
     /** This configuration with the app's sealed config vars. */
     public AppConfig withSealedEnv(Map<String, String> sealed) {
-        return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealed, limits);
+        return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealed, limits, retry);
     }
 
     /** The configuration of an app that has no configuration files at all. */
@@ -86,6 +93,17 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
      */
     public record Limits(Long processes, Long openFiles, Long memoryBytes, Long fileBytes, Duration cpuTime) {
         public static final Limits NONE = new Limits(null, null, null, null, null);
+    }
+
+    /**
+     * How often and how soon a stage is issued again ({@code [retry]}) when no worker answered in time
+     * or its failure was retryable; {@code null} = the server's {@code slipway.stages.*}.
+     *
+     * @param attempts attempts of each stage, the first included
+     * @param backoff  the wait before the second attempt; it doubles with each further one
+     */
+    public record Retry(Integer attempts, Duration backoff) {
+        public static final Retry NONE = new Retry(null, null);
     }
 
     public record Addon(String type, Map<String, String> options) {

@@ -29,14 +29,18 @@ public final class AppConfigParser {
             "healthcheck", Set.of("path", "timeout"),
             "hooks", HOOK_POINTS,
             "proxy", Set.of("domains"),
-            "limits", Set.of("processes", "open-files", "memory", "file-size", "cpu-time"));
+            "limits", Set.of("processes", "open-files", "memory", "file-size", "cpu-time"),
+            "retry", Set.of("attempts", "backoff"));
     private static final Set<String> SECTIONS = Set.of("build", "deploy", "run", "env", "healthcheck", "hooks",
-            "proxy", "addons", "limits");
+            "proxy", "addons", "limits", "retry");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,7})([kKmMgG]?)");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Duration MAX_HEALTHCHECK_TIMEOUT = Duration.ofMinutes(10);
+    /** More attempts than this only make a broken deployment take longer to say so. */
+    public static final int MAX_RETRY_ATTEMPTS = 10;
+    private static final Duration MAX_RETRY_BACKOFF = Duration.ofMinutes(10);
 
     private final String file;
     private final TomlParseResult toml;
@@ -88,7 +92,18 @@ public final class AppConfigParser {
                 new AppConfig.Proxy(domains()),
                 addons(),
                 Map.of(),
-                limits());
+                limits(),
+                retry());
+    }
+
+    private AppConfig.Retry retry() throws ConfigException {
+        Object attempts = toml.get(List.of("retry", "attempts"));
+        if (attempts != null && (!(attempts instanceof Long n) || n < 1 || n > MAX_RETRY_ATTEMPTS)) {
+            throw error("retry.attempts", "[retry] attempts must be a whole number from 1 to " + MAX_RETRY_ATTEMPTS
+                    + " (1: never issue a stage again)");
+        }
+        return new AppConfig.Retry(attempts == null ? null : ((Long) attempts).intValue(),
+                duration("retry", "backoff", MAX_RETRY_BACKOFF));
     }
 
     private Map<String, String> env(Map<String, String> env) throws ConfigException {

@@ -65,7 +65,10 @@ final class PluginAnswers {
         return node;
     }
 
-    /** Why a call failed, from its exit status and its optional {@code {"code", "message"}}. */
+    /**
+     * Why a call failed, from its exit status and its optional {@code {"code", "message", "retryable"}}:
+     * retryable only when the plugin says {@code "retryable": true}.
+     */
     static StageException failure(PluginCalls.Answer answer) {
         int status = answer.exit();
         String exit = status > 128 && status < 128 + 65 ? "was killed by signal " + (status - 128)
@@ -76,7 +79,9 @@ final class PluginAnswers {
             String code = error.path("code").isTextual() ? Names.printable(error.get("code").asText()) + ": " : "";
             said = " (" + code + Names.printable(error.get("message").asText()) + ")";
         }
-        return new StageException(prefix(answer) + exit + said + "; its stderr is in the log");
+        boolean retryable = error != null && error.isObject() && error.path("retryable").asBoolean(false)
+                && error.path("retryable").isBoolean();
+        return new StageException(prefix(answer) + exit + said + "; its stderr is in the log", null, retryable);
     }
 
     static String prefix(PluginCalls.Answer answer) {

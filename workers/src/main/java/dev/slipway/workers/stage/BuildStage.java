@@ -75,13 +75,14 @@ public class BuildStage {
             box = null;
             stages.report(new Built(command.deploymentId(), command.app(), command.attempt(), artifact));
         } catch (StageException e) {
-            fail(command, log, e.getMessage());
+            fail(command, log, e.getMessage(), e.retryable());
         } catch (ArchiveException e) {
-            fail(command, log, "source archive refused: " + e.getMessage());
+            fail(command, log, "source archive refused: " + e.getMessage(), false);
         } catch (IOException e) {
-            fail(command, log, "cannot prepare the build directory: " + e.getMessage());
+            // This host's disk, not the app: another attempt, maybe on another worker, may do.
+            fail(command, log, "cannot prepare the build directory: " + e.getMessage(), true);
         } catch (RuntimeException e) {
-            fail(command, log, "the builder failed unexpectedly: " + e);
+            fail(command, log, "the builder failed unexpectedly: " + e, false);
         } finally {
             if (box != null) {
                 sealQuietly(command, box, workDir);
@@ -106,8 +107,8 @@ public class BuildStage {
         }
     }
 
-    private void fail(BuildRequested command, StageLogs.MaskedLog log, String reason) {
-        stages.fail(log, "build", reason, masked -> new BuildFailed(command.deploymentId(), command.app(),
-                command.attempt(), masked));
+    private void fail(BuildRequested command, StageLogs.MaskedLog log, String reason, boolean retryable) {
+        stages.fail(log, "build", reason, retryable, masked -> new BuildFailed(command.deploymentId(), command.app(),
+                command.attempt(), masked, retryable));
     }
 }

@@ -79,11 +79,12 @@ public class DeployStage {
                     command.config()));
             stages.report(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
         } catch (StageException e) {
-            fail(command, log, e.getMessage());
+            fail(command, log, e.getMessage(), e.retryable());
         } catch (IOException e) {
-            fail(command, log, "cannot prepare the release directory: " + e.getMessage());
+            // This host's disk, not the app: another attempt may do.
+            fail(command, log, "cannot prepare the release directory: " + e.getMessage(), true);
         } catch (RuntimeException e) {
-            fail(command, log, "the deployer failed unexpectedly: " + e);
+            fail(command, log, "the deployer failed unexpectedly: " + e, false);
         }
     }
 
@@ -149,8 +150,8 @@ public class DeployStage {
         return stages.environment().home("releases", app, releaseId);
     }
 
-    private void fail(DeployRequested command, StageLogs.MaskedLog log, String reason) {
-        stages.fail(log, "deploy", reason, masked -> new DeployFailed(command.deploymentId(), command.app(),
-                command.attempt(), masked));
+    private void fail(DeployRequested command, StageLogs.MaskedLog log, String reason, boolean retryable) {
+        stages.fail(log, "deploy", reason, retryable, masked -> new DeployFailed(command.deploymentId(), command.app(),
+                command.attempt(), masked, retryable));
     }
 }

@@ -48,21 +48,22 @@ public class HookStage {
                         command.artifact(), command.config(), command.changedKeys()), plugins, log);
                 used = plugins.hooks().stream().filter(h -> outcome.ran().contains(h.name())).map(plugins::used).toList();
                 if (outcome.failed()) {
-                    fail(command, log, outcome.reason(), used);
+                    fail(command, log, outcome.reason(), outcome.retryable(), used);
                 } else {
                     stages.report(new HookCompleted(command.deploymentId(), command.app(), command.attempt(),
                             command.hook(), used));
                 }
             } catch (StageException e) {
-                fail(command, log, e.getMessage(), used);
+                fail(command, log, e.getMessage(), e.retryable(), used);
             } catch (RuntimeException e) {
-                fail(command, log, "the hook failed unexpectedly: " + e, used);
+                fail(command, log, "the hook failed unexpectedly: " + e, false, used);
             }
         }
     }
 
-    private void fail(HookRequested command, StageLogs.MaskedLog log, String reason, List<PluginVersion> used) {
-        stages.fail(log, command.hook(), reason, masked -> new HookFailed(command.deploymentId(), command.app(),
-                command.attempt(), command.hook(), masked, used));
+    private void fail(HookRequested command, StageLogs.MaskedLog log, String reason, boolean retryable,
+                      List<PluginVersion> used) {
+        stages.fail(log, command.hook(), reason, retryable, masked -> new HookFailed(command.deploymentId(),
+                command.app(), command.attempt(), command.hook(), masked, retryable, used));
     }
 }

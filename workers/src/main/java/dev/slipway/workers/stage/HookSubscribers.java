@@ -22,9 +22,10 @@ final class HookSubscribers {
 
     /**
      * @param ran      the subscribers that ran and succeeded, by name
-     * @param failures one "name: why" per subscriber that failed
+     * @param failures  one "name: why" per subscriber that failed
+     * @param retryable whether every failure was retryable, so running the point again may succeed
      */
-    record Outcome(List<String> ran, List<String> failures) {
+    record Outcome(List<String> ran, List<String> failures, boolean retryable) {
         Outcome {
             ran = List.copyOf(ran);
             failures = List.copyOf(failures);
@@ -49,6 +50,7 @@ final class HookSubscribers {
                        StageLog log) {
         List<String> ran = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        boolean retryable = true;
         for (LifecycleHook hook : hooks) {
             String name = hook.name();
             try {
@@ -56,6 +58,7 @@ final class HookSubscribers {
                     continue;
                 }
             } catch (RuntimeException e) {
+                retryable = false;
                 fail(point, name, "accept() failed: " + e.getMessage(), failures, log);
                 continue;
             }
@@ -65,16 +68,18 @@ final class HookSubscribers {
                 ran.add(name);
                 log.line(point + ": " + name + " done");
             } catch (StageException e) {
+                retryable &= e.retryable();
                 fail(point, name, e.getMessage(), failures, log);
             } catch (RuntimeException | LinkageError e) {
                 // A plugin's bug: reported as its failure, never the worker's.
+                retryable = false;
                 fail(point, name, "failed unexpectedly: " + e, failures, log);
             }
         }
         if (ran.isEmpty() && failures.isEmpty()) {
             log.line(point + ": no hook subscribes to it here, nothing to run");
         }
-        return new Outcome(ran, failures);
+        return new Outcome(ran, failures, retryable && !failures.isEmpty());
     }
 
     private static void fail(String point, String name, String why, List<String> failures, StageLog log) {

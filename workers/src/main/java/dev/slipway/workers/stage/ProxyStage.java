@@ -58,9 +58,9 @@ public class ProxyStage {
             stages.report(new ProxyConfigured(command.deploymentId(), command.app(), command.attempt(),
                     proxy.urls(context)));
         } catch (StageException e) {
-            fail(command, log, e.getMessage());
+            fail(command, log, e.getMessage(), e.retryable());
         } catch (RuntimeException e) {
-            fail(command, log, "the proxy strategy failed unexpectedly: " + e);
+            fail(command, log, "the proxy strategy failed unexpectedly: " + e, false);
         }
     }
 
@@ -87,8 +87,8 @@ public class ProxyStage {
                 domains);
     }
 
-    private void fail(ProxyRequested command, StageLogs.MaskedLog log, String reason) {
-        stages.fail(log, "proxy", reason, masked -> new ProxyFailed(command.deploymentId(), command.app(),
-                command.attempt(), masked));
+    private void fail(ProxyRequested command, StageLogs.MaskedLog log, String reason, boolean retryable) {
+        stages.fail(log, "proxy", reason, retryable, masked -> new ProxyFailed(command.deploymentId(), command.app(),
+                command.attempt(), masked, retryable));
     }
 }

@@ -77,9 +77,10 @@ public class StageSupport {
      * Tells the user why the stage failed, then the orchestrator. The reason often quotes the app's
      * own output, so it is masked before it becomes an event.
      */
-    void fail(StageLogs.MaskedLog log, String stage, String reason, Function<String, StageEvent> failure) {
+    void fail(StageLogs.MaskedLog log, String stage, String reason, boolean retryable,
+              Function<String, StageEvent> failure) {
         String masked = log.mask().mask(reason);
-        log.line(stage + " failed: " + masked);
+        log.line(stage + " failed" + (retryable ? " (retryable: it may be issued again)" : "") + ": " + masked);
         facts.publish(failure.apply(masked));
     }
 }

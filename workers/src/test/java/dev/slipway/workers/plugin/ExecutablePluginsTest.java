@@ -179,6 +179,18 @@ class ExecutablePluginsTest {
 
         assertEquals("plugin good (build) failed with exit code 2 (no-page: page.txt is empty); its stderr is in the log",
                 e.getMessage());
+        assertFalse(e.retryable(), "a failure is not retryable unless the plugin says so");
+    }
+
+    @Test
+    void aFailureThePluginCallsRetryableIsRetryable() throws IOException {
+        Files.writeString(tree.resolve("offline"), "");
+
+        StageException e = assertThrows(StageException.class, () -> strategy(Builder.class).build(build(Map.of())));
+
+        assertTrue(e.retryable(), e::getMessage);
+        assertEquals("plugin good (build) failed with exit code 2 (offline: registry timed out); its stderr is in the log",
+                e.getMessage());
     }
 
     @Test

@@ -35,7 +35,8 @@ public final class MavenToolchain implements LanguageToolchain {
         // The wrapper pins the Maven version the project was written for.
         String maven = Files.isRegularFile(wrapper) && Files.isExecutable(wrapper)
                 ? wrapper.toAbsolutePath().toString() : "mvn";
-        context.run(List.of(maven, "-q", "-B", "package", "-DskipTests"), root, Toolchains.timeout(context));
+        RegistryErrors.run(context, List.of(maven, "-q", "-B", "package", "-DskipTests"), root,
+                Toolchains.timeout(context), RegistryErrors.MAVEN);
         if (context.source().config().processes().containsKey("web")) {
             return Toolchains.process(context, name(), Map.of(), Map.of(), List.of());
         }

@@ -38,7 +38,7 @@ public final class NodeToolchain implements LanguageToolchain {
         Duration timeout = Toolchains.timeout(context);
         // npm ci installs exactly the lock file and fails if it disagrees with package.json.
         String install = context.source().has("package-lock.json") ? "ci" : "install";
-        context.run(List.of("npm", install, "--no-audit", "--no-fund"), root, timeout);
+        RegistryErrors.run(context, List.of("npm", install, "--no-audit", "--no-fund"), root, timeout, RegistryErrors.NPM);
         context.run(List.of("npm", "run", "build", "--if-present"), root, timeout);
         if (context.source().config().build().staticDir() != null) {
             return Toolchains.staticSite(context, name());

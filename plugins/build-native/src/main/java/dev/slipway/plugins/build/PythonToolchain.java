@@ -41,9 +41,10 @@ public final class PythonToolchain implements LanguageToolchain {
         context.run(List.of("python3", "-m", "venv", VENV), root, timeout);
         String pip = venv.resolve("bin/pip").toString();
         if (context.source().has("requirements.txt")) {
-            context.run(List.of(pip, "install", "--no-input", "-r", "requirements.txt"), root, timeout);
+            RegistryErrors.run(context, List.of(pip, "install", "--no-input", "-r", "requirements.txt"), root, timeout,
+                    RegistryErrors.PIP);
         } else {
-            context.run(List.of(pip, "install", "--no-input", "."), root, timeout);
+            RegistryErrors.run(context, List.of(pip, "install", "--no-input", "."), root, timeout, RegistryErrors.PIP);
         }
         // No web default without app.py: the deployer then says how to name one.
         Map<String, String> defaults = context.source().has("app.py") ? Map.of("web", "python app.py") : Map.of();
