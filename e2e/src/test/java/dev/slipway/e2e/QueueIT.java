@@ -109,7 +109,8 @@ class QueueIT {
         String marker = "sleep " + (3000 + (int) (Math.random() * 999));
         String slow = request("queue-cancel", slowBuild(dir.resolve("slow"), marker));
         String waiting = request("queue-cancel", python(dir, "v3", null));
-        assertTrue(Apps.eventually(() -> !processes(marker).isEmpty()), "the slow build never started");
+        assertTrue(Apps.eventually(() -> processes(marker).size() == 2), "the slow build's two sleeps never ran: "
+                + processes(marker));
 
         Api.Answer dropped = api.post("/api/deployments/" + waiting + "/cancel", Map.of());
         assertEquals(200, dropped.status(), dropped::toString);
@@ -136,6 +137,26 @@ class QueueIT {
         assertEquals("SUCCEEDED", next.state(), () -> next.deployment().toString());
         assertEquals(2, next.deployment().get("release").asInt(), "cancelled deployments get no release number");
         assertTrue(api.viaProxy("queue-cancel.localhost").body().contains("Version: v4"));
+    }
+
+    @Test
+    void cancellingARunningHookKillsItAndTheNextRequestRuns(@TempDir Path dir) throws Exception {
+        api.createApp("queue-hook");
+        Path gate = gate();
+        String held = request("queue-hook", python(dir, "v1", gated(gate)));
+        String next = request("queue-hook", python(dir, "v2", null));
+        assertTrue(Apps.eventually(() -> !processes(gate.toString()).isEmpty()), "the post_build hook never started");
+
+        Api.Answer cancelled = api.post("/api/deployments/" + held + "/cancel", Map.of());
+
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        assertEquals("POST_BUILD", event(outcome(held), "DeploymentCancelled").data().get("state").asText());
+        assertTrue(Apps.eventually(() -> processes(gate.toString()).isEmpty()),
+                "the cancelled hook still runs: " + processes(gate.toString()));
+        Api.Outcome ran = outcome(next);
+        assertEquals("SUCCEEDED", ran.state(), () -> ran.deployment().toString());
+        assertEquals(1, ran.deployment().get("release").asInt());
+        assertTrue(api.viaProxy("queue-hook.localhost").body().contains("Version: v2"));
     }
 
     /** A copy of examples/python-hello in its own directory under {@code dir}. */
@@ -178,12 +199,13 @@ class QueueIT {
                 .orElseThrow(() -> new AssertionError("no " + type + " in " + outcome.types()));
     }
 
-    /** The pids of processes whose command line is {@code marker}. */
+    /** The pids of processes whose command line is {@code marker} or, for a path, names it. */
     private static List<String> processes(String marker) {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
                 try {
-                    return new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ').strip().equals(marker);
+                    String line = new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ').strip();
+                    return marker.startsWith("/") ? line.contains(marker) : line.equals(marker);
                 } catch (IOException e) {
                     return false;
                 }

@@ -70,6 +70,9 @@ public class StageSupport {
      * own output, so it is masked before it becomes an event.
      */
     void fail(StageLogs.MaskedLog log, String stage, String reason, Function<String, StageEvent> failure) {
+        // A cancelled stage fails with its thread interrupted (StageCancels): the report and the clean-up
+        // after it (closing the build tree, which reads files through interruptible channels) must still run.
+        Thread.interrupted();
         String masked = log.mask().mask(reason);
         log.line(stage + " failed: " + masked);
         facts.publish(failure.apply(masked));
