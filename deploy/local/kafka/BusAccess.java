@@ -48,6 +48,9 @@ public class BusAccess {
     static final String WORKER_BROADCAST_GROUP_PREFIX = "slipway-plugin-requests-";
     /** Installed plugins, files the workers load into their JVM or run: only the orchestrator may say what they are. */
     static final String PLUGINS = "slipway.plugins";
+    /** Cancellations of running stages: the orchestrator says, every worker reads them in a group of its own. */
+    static final String CANCEL = "slipway.cancel";
+    static final String WORKER_CANCEL_GROUP_PREFIX = "slipway-cancel-";
     static final List<String> WORKER_GROUPS = List.of("slipway-build", "slipway-deploy", "slipway-proxy", "slipway-hook");
     /** slipway-orchestrator, and slipway-orchestrator-UUID: each replica reads every worker announcement. */
     static final String ORCHESTRATOR_GROUP_PREFIX = "slipway-orchestrator";
@@ -90,6 +93,8 @@ public class BusAccess {
         // Workers read it with no consumer group (each reads all of it at every start): no group ACL.
         acls.add(allow("orchestrator", topic(PLUGINS), AclOperation.WRITE));
         acls.add(allow("worker", topic(PLUGINS), AclOperation.READ));
+        acls.add(allow("orchestrator", topic(CANCEL), AclOperation.WRITE));
+        acls.add(allow("worker", topic(CANCEL), AclOperation.READ));
         // Both dead-letter what they cannot read (the orchestrator an unreadable fact).
         acls.add(allow("worker", topic(DLQ), AclOperation.WRITE));
         acls.add(allow("orchestrator", topic(DLQ), AclOperation.WRITE));
@@ -100,6 +105,7 @@ public class BusAccess {
         all.add(PLUGIN_REQUESTS);
         all.add(PLUGIN_REPLIES);
         all.add(PLUGINS);
+        all.add(CANCEL);
         for (String topic : all) {
             acls.add(allow("orchestrator", topic(topic), AclOperation.DESCRIBE));
             acls.add(allow("orchestrator", topic(topic), AclOperation.CREATE));
@@ -108,6 +114,8 @@ public class BusAccess {
             acls.add(allow("worker", new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL), AclOperation.READ));
         }
         acls.add(allow("worker", new ResourcePattern(ResourceType.GROUP, WORKER_BROADCAST_GROUP_PREFIX,
+                PatternType.PREFIXED), AclOperation.READ));
+        acls.add(allow("worker", new ResourcePattern(ResourceType.GROUP, WORKER_CANCEL_GROUP_PREFIX,
                 PatternType.PREFIXED), AclOperation.READ));
         acls.add(allow("orchestrator", new ResourcePattern(ResourceType.GROUP, ORCHESTRATOR_GROUP_PREFIX,
                 PatternType.PREFIXED), AclOperation.READ));

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import dev.slipway.cli.apps.AppsCommand;
 import dev.slipway.cli.config.ConfigCommand;
+import dev.slipway.cli.deploy.CancelCommand;
 import dev.slipway.cli.deploy.DeployCommand;
 import dev.slipway.cli.deploy.FollowCommand;
 import dev.slipway.cli.deploy.StatusCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SlipCommand.Version.class,
         description = "Deploy apps to Slipway and watch them go live.",
-        subcommands = {AppsCommand.class, DeployCommand.class, StatusCommand.class, FollowCommand.class,
+        subcommands = {AppsCommand.class, DeployCommand.class, StatusCommand.class, FollowCommand.class, CancelCommand.class,
                 ReleasesCommand.class, RollbackCommand.class, ConfigCommand.class, PluginsCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  SLIPWAY_URL    the API, default " + Config.DEFAULT_URL,

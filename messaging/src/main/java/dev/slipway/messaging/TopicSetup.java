@@ -37,8 +37,8 @@ public final class TopicSetup {
         if (topic.equals(Topics.WORKERS)) {
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        if (topic.equals(Topics.PLUGIN_REQUESTS) || topic.equals(Topics.PLUGIN_REPLIES)) {
-            // Answered within seconds or never: nobody reads an hour-old request or reply.
+        if (topic.equals(Topics.PLUGIN_REQUESTS) || topic.equals(Topics.PLUGIN_REPLIES) || topic.equals(Topics.CANCEL)) {
+            // Answered within seconds or never: nobody reads an hour-old request, reply or cancellation.
             return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(PLUGIN_CALL_RETENTION_MS));
         }
         return Map.of();

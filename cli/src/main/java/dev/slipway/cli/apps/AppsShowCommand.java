@@ -38,6 +38,11 @@ public final class AppsShowCommand implements Callable<Integer> {
         }
         out.println("app       " + Json.text(app, "name"));
         out.println("created   " + Json.text(app, "createdAt"));
+        if (Json.has(app, "deployOrder")) {
+            out.println("order     " + Json.text(app, "deployOrder") + (Json.text(app, "deployOrder").equals("supersede")
+                    ? " (a new deployment request cancels those still waiting)"
+                    : " (deployments wait in request order)"));
+        }
         if (Json.has(app, "currentRelease")) {
             JsonNode release = app.get("currentRelease");
             out.println("release   " + Json.text(release, "version") + " (deployment " + Json.text(release, "deploymentId") + ")");

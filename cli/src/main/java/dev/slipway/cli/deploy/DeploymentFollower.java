@@ -52,7 +52,7 @@ public final class DeploymentFollower {
         cli.out().println(formatter.format(event.event(), data));
         if (event.event().equals("DeploymentSucceeded")) {
             exit.set(ExitCodes.OK);
-        } else if (event.event().equals("DeploymentFailed")) {
+        } else if (event.event().equals("DeploymentFailed") || event.event().equals("DeploymentCancelled")) {
             exit.set(ExitCodes.FAILED);
         }
         return exit.get() >= 0;

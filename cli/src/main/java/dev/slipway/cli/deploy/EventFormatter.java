@@ -20,6 +20,9 @@ public final class EventFormatter {
     public String format(String type, JsonNode data) {
         return switch (type) {
             case "DeploymentRequested" -> row("request", Json.text(data, "source"), "deployment requested");
+            case "DeploymentQueued" -> row("queue", "", "queued, position " + Json.text(data, "position")
+                    + ": waits for the app's earlier deployments");
+            case "DeploymentDequeued" -> row("queue", "", "its turn: the deployment before it has ended");
             case "BuildStarted" -> started("build", data);
             case "Built" -> built(data);
             case "BuildFailed" -> failed("build", data);
@@ -37,6 +40,8 @@ public final class EventFormatter {
             case "DeploymentSucceeded" -> "  ✔ deployed  release " + release(data.path("release"))
                     + "  " + String.join(" ", Json.texts(data, "urls"));
             case "DeploymentFailed" -> "  ✘ failed  in " + Json.text(data, "stage") + ": " + Json.text(data, "reason");
+            case "DeploymentCancelled" -> "  ✘ cancelled  while " + Json.text(data, "state").toLowerCase()
+                    + ": " + Json.text(data, "reason");
             default -> row("event", "", type);
         };
     }

@@ -38,7 +38,8 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.println("deployment  " + Json.text(deployment, "id"));
         out.println("app         " + Json.text(deployment, "app"));
-        out.println("state       " + Json.text(deployment, "state"));
+        out.println("state       " + Json.text(deployment, "state") + (Json.has(deployment, "position")
+                ? ", position " + Json.text(deployment, "position") + " (waits for the app's earlier deployments)" : ""));
         if (Json.has(deployment, "release")) {
             out.println("release     " + Json.text(deployment, "release"));
         }

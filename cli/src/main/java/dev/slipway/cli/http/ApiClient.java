@@ -56,6 +56,12 @@ public final class ApiClient {
                 .PUT(BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
     }
 
+    public JsonNode patchJson(String path, Object body) throws IOException, ApiException {
+        return call(request(path).timeout(CALL_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .method("PATCH", BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
+    }
+
     public JsonNode delete(String path) throws IOException, ApiException {
         return call(request(path).timeout(CALL_TIMEOUT).DELETE().build());
     }

@@ -52,6 +52,19 @@ class AppsCommandTest {
     }
 
     @Test
+    void setChangesTheDeployOrder() {
+        api.on("PATCH", "/api/apps/hello", (request, exchange) -> json(exchange, 200,
+                "{'name':'hello','createdAt':'T0','deployOrder':'supersede','currentRelease':null}"));
+
+        CliRun run = CliRun.slip(api.url(), "apps", "set", "hello", "--deploy-order", "supersede");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("App hello: deploy order supersede.\n", run.out());
+        assertEquals("{\"deployOrder\":\"supersede\"}",
+                new String(api.request("PATCH", "/api/apps/hello").body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void listShowsATable() {
         api.on("GET", "/api/apps", (request, exchange) -> json(exchange, 200, "[{'name':'hello','createdAt':'2026-01-01T00:00:00Z',"
                 + "'currentRelease':{'version':3,'deploymentId':'d3','urls':['http://hello.localhost:8080/']}},"
@@ -74,7 +87,7 @@ class AppsCommandTest {
     @Test
     void showPrintsReleaseAndDeployments() {
         api.on("GET", "/api/apps/hello", (request, exchange) -> json(exchange, 200, "{'name':'hello','createdAt':'2026-01-01T00:00:00Z',"
-                + "'currentRelease':{'version':2,'deploymentId':'d2','urls':['http://hello.localhost:8080/']},"
+                + "'deployOrder':'supersede','currentRelease':{'version':2,'deploymentId':'d2','urls':['http://hello.localhost:8080/']},"
                 + "'deployments':[{'id':'d3','state':'FAILED','createdAt':'2026-01-03T00:00:00Z'},"
                 + "{'id':'d2','state':'SUCCEEDED','createdAt':'2026-01-02T00:00:00Z'}]}"));
 
@@ -83,6 +96,7 @@ class AppsCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("app       hello\n"
                 + "created   2026-01-01T00:00:00Z\n"
+                + "order     supersede (a new deployment request cancels those still waiting)\n"
                 + "release   2 (deployment d2)\n"
                 + "urls      http://hello.localhost:8080/\n"
                 + "deployments (newest first):\n"

@@ -55,6 +55,16 @@ class EventFormatterTest {
     }
 
     @Test
+    void showsTheQueueAndACancellation() {
+        assertEquals("  queue                 queued, position 2: waits for the app's earlier deployments",
+                line("DeploymentQueued", "{'position':2}"));
+        assertEquals("  queue                 its turn: the deployment before it has ended",
+                line("DeploymentDequeued", "{'after':'d1'}"));
+        assertEquals("  ✘ cancelled  while building: cancelled through the API",
+                line("DeploymentCancelled", "{'state':'BUILDING','reason':'cancelled through the API'}"));
+    }
+
+    @Test
     void unknownEventsStillGetALine() {
         assertEquals("  event                 SomethingNew", line("SomethingNew", "{}"));
     }

@@ -38,6 +38,24 @@ class StatusCommandTest {
     }
 
     @Test
+    void aQueuedDeploymentShowsItsPosition() throws Exception {
+        try (FakeApi api = new FakeApi()) {
+            api.on("GET", "/api/deployments/d2", (request, exchange) -> json(exchange, 200, "{'id':'d2','app':'hello',"
+                    + "'state':'QUEUED','position':2,'release':null,'urls':[],'error':null,"
+                    + "'createdAt':'T0','updatedAt':'T0','stages':[]}"));
+
+            CliRun run = CliRun.slip(Map.of("SLIPWAY_URL", api.url() + "/", "SLIPWAY_TOKEN", "t"), "status", "d2");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("deployment  d2\n"
+                    + "app         hello\n"
+                    + "state       QUEUED, position 2 (waits for the app's earlier deployments)\n"
+                    + "created     T0\n"
+                    + "updated     T0\n", run.out());
+        }
+    }
+
+    @Test
     void aBadUrlIsAUsageError() {
         CliRun run = CliRun.slip(Map.of("SLIPWAY_URL", "localhost:7070"), "status", "d1");
         assertEquals(2, run.exitCode());

@@ -2,9 +2,12 @@ package dev.slipway.orchestrator.app;
 
 import dev.slipway.api.config.Names;
 import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.workflow.DeployOrder;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -24,6 +27,11 @@ public class App {
     /** The deployment whose release the app serves now. */
     @Column(name = "current_deployment")
     public UUID currentDeployment;
+
+    /** What a new deployment request does to the app's deployments still waiting. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deploy_order")
+    public DeployOrder deployOrder = DeployOrder.QUEUE;
 
     /** The app named {@code name}, or a 404 answer saying it does not exist. */
     public static Uni<App> existing(Mutiny.Session session, String name) {

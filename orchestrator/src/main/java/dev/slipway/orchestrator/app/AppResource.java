@@ -1,16 +1,19 @@
 package dev.slipway.orchestrator.app;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.config.Names;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.deployment.DeploymentView;
 import dev.slipway.orchestrator.hook.AppHooks;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
+import dev.slipway.orchestrator.workflow.DeployOrder;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 @Path("/api/apps")
@@ -31,6 +35,10 @@ public class AppResource {
 
     /** Body of {@code POST /api/apps}. */
     public record NewApp(String name) {
+    }
+
+    /** Body of {@code PATCH /api/apps/{app}}: the settings to change; absent ones stay. */
+    public record AppSettings(String deployOrder) {
     }
 
     private static final int RECENT_DEPLOYMENTS = 20;
@@ -63,7 +71,8 @@ public class AppResource {
             }
             App app = new App(name, clock.instant());
             return session.persist(app).call(() -> hooks.created(session, name)).replaceWith(app);
-        })).invoke(relay::wake).map(app -> Response.status(Response.Status.CREATED).entity(new AppView(app.name, app.createdAt, null, null))
+        })).invoke(relay::wake).map(app -> Response.status(Response.Status.CREATED)
+                .entity(new AppView(app.name, app.createdAt, app.deployOrder.wire(), null, null))
                 .build());
     }
 
@@ -84,6 +93,31 @@ public class AppResource {
                         .setParameter("app", name).setMaxResults(RECENT_DEPLOYMENTS).getResultList()
                         .map(recent -> view(app, current,
                                 recent.stream().map(DeploymentView.Summary::of).toList())))));
+    }
+
+    /**
+     * Changes the app's settings: {@code deployOrder} {@code queue} (a new deployment request waits
+     * behind the app's earlier ones) or {@code supersede} (it cancels those still waiting).
+     */
+    @PATCH
+    @Path("/{app}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<AppView> update(@PathParam("app") String name, AppSettings body) {
+        if (body == null || body.deployOrder() == null) {
+            throw ApiException.badRequest("nothing to change: send {\"deployOrder\": \"queue\"} or"
+                    + " {\"deployOrder\": \"supersede\"}");
+        }
+        DeployOrder order;
+        try {
+            order = DeployOrder.of(body.deployOrder());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(Names.printable(e.getMessage()));
+        }
+        // Under the app's lock, as deployment requests read it.
+        return sessions.withTransaction(session -> session.find(App.class, name, LockMode.PESSIMISTIC_WRITE)
+                        .onItem().ifNull().switchTo(() -> App.existing(session, name))
+                        .invoke(app -> app.deployOrder = order))
+                .chain(() -> get(name));
     }
 
     /** 202: the app is gone from the API at once; its release stops and its routes go shortly after. */
@@ -108,6 +142,6 @@ public class AppResource {
         AppView.CurrentRelease release = current == null ? null
                 : new AppView.CurrentRelease(current.release, current.id,
                         current.urls == null ? List.of() : EventCodec.readStored(current.urls, new TypeReference<>() { }));
-        return new AppView(app.name, app.createdAt, release, recent);
+        return new AppView(app.name, app.createdAt, app.deployOrder.wire(), release, recent);
     }
 }

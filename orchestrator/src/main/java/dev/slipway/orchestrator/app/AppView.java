@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An app as the API shows it; {@code deployments} only when one app is asked for. */
-public record AppView(String name, Instant createdAt, CurrentRelease currentRelease,
+/**
+ * An app as the API shows it; {@code deployments} only when one app is asked for. {@code deployOrder}
+ * is {@code queue} or {@code supersede}: what a new deployment request does to the ones still waiting.
+ */
+public record AppView(String name, Instant createdAt, String deployOrder, CurrentRelease currentRelease,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<DeploymentView.Summary> deployments) {
 
     public record CurrentRelease(int version, UUID deploymentId, List<String> urls) {

@@ -20,6 +20,10 @@ public class Deployment {
 
     public String app;
 
+    /** The app's requests in order, from 1: the queue's order. */
+    @Column(name = "request_number")
+    public long requestNumber;
+
     @Enumerated(EnumType.STRING)
     public DeploymentState state;
 

@@ -8,6 +8,8 @@ import dev.slipway.api.event.Built;
 import dev.slipway.api.event.Command;
 import dev.slipway.api.event.Deployed;
 import dev.slipway.api.event.ProxyConfigured;
+import dev.slipway.api.event.DeploymentCancelled;
+import dev.slipway.api.event.DeploymentDequeued;
 import dev.slipway.api.event.DeploymentEvent;
 import dev.slipway.api.event.DeploymentFailed;
 import dev.slipway.api.event.DeploymentRequested;
@@ -15,6 +17,7 @@ import dev.slipway.api.event.DeploymentSucceeded;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.SlipwayConfig;
+import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.config.ConfigVar;
 import dev.slipway.orchestrator.domain.DomainClaims;
@@ -23,7 +26,9 @@ import dev.slipway.orchestrator.eventlog.EventSignals;
 import dev.slipway.orchestrator.outbox.Outbox;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
 import dev.slipway.orchestrator.plugin.WorkerDirectory;
+import dev.slipway.orchestrator.workflow.Cancellation;
 import dev.slipway.orchestrator.workflow.Decision;
+import dev.slipway.orchestrator.workflow.DeployOrder;
 import dev.slipway.orchestrator.workflow.DeploymentSnapshot;
 import dev.slipway.orchestrator.workflow.DeploymentState;
 import dev.slipway.orchestrator.workflow.StagePolicy;
@@ -31,6 +36,7 @@ import dev.slipway.orchestrator.workflow.Workflow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +51,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The process manager: records a fact, asks the {@link Workflow} what follows, and in the same
- * transaction updates the projections and writes the next commands to the outbox.
+ * transaction updates the projections and writes the next commands to the outbox. One deployment
+ * of an app is in flight at a time; the others wait in request order ({@code QUEUED}), and the
+ * transaction that ends one starts the next.
  */
 @ApplicationScoped
 public class DeploymentProcess {
@@ -85,20 +93,29 @@ public class DeploymentProcess {
     public record Origin(Path source, AppConfig config, BuildArtifact artifact, String description) {
     }
 
-    /** Creates a deployment of {@code app} and starts its pipeline. */
+    /**
+     * Creates a deployment of {@code app} and starts its pipeline, or queues it behind the app's
+     * earlier ones. The app's row is locked first, as everywhere here, so that request numbers
+     * follow the order of requests and a queue's head is started exactly once.
+     */
     public Uni<Deployment> start(String app, UUID id, Origin origin) {
-        Instant now = clock.instant();
         DeploymentRequested requested = new DeploymentRequested(id, app, 1, origin.description());
-        return sessions.withTransaction(session -> App.existing(session, app)
+        return sessions.withTransaction(session -> lockedApp(session, app)
+                        .onItem().ifNull().switchTo(() -> App.existing(session, app))
                         // Every origin claims, a rollback too: its release may name a domain given up since.
                         .call(found -> domains.claim(session, app, origin.config().proxy().domains()))
-                        .chain(found -> {
+                        .chain(found -> AppQueue.nextRequestNumber(session, app).chain(number -> {
+                            Instant now = clock.instant();
                             Deployment d = new Deployment();
                             d.id = id;
                             d.app = app;
+                            d.requestNumber = number;
                             d.state = DeploymentState.REQUESTED;
                             d.attempt = requested.attempt();
                             d.source = origin.source().toString();
+                            d.artifact = origin.artifact() == null ? null : EventCodec.encode(origin.artifact());
+                            d.createdAt = now;
+                            d.updatedAt = now;
                             return ConfigVar.ofApp(session, app).map(vars -> {
                                         // The release gets the app's config vars as they are now, sealed.
                                         d.config = EventCodec.encode(origin.config().withSealedEnv(vars.stream()
@@ -107,15 +124,49 @@ public class DeploymentProcess {
                                     });
                         })
                         .call(d -> DeploymentPins.installed(session).invoke(pins -> d.pluginPins = pins))
-                        .chain(d -> {
-                            d.artifact = origin.artifact() == null ? null : EventCodec.encode(origin.artifact());
-                            d.createdAt = now;
-                            d.updatedAt = now;
-                            return session.persist(d).chain(session::flush).replaceWith(d);
-                        })
+                        .call(d -> session.persist(d).chain(session::flush))
+                        .call(d -> found.deployOrder == DeployOrder.SUPERSEDE ? supersede(session, d)
+                                : Uni.createFrom().voidItem()))
                         .call(d -> eventLog.append(session, UUID.randomUUID(), requested)
                                 .chain(() -> advance(session, requested))))
                 .invoke(() -> committed(id));
+    }
+
+    /**
+     * Cancels a deployment: a waiting one is dropped, a running one stopped ({@link Cancellation});
+     * the app's next waiting deployment starts in the same transaction.
+     *
+     * @throws ApiException 404 for no such deployment, 409 when it cannot be cancelled (any more)
+     */
+    public Uni<Deployment> cancel(UUID id, String reason) {
+        return sessions.withTransaction(session -> AppQueue.appOf(session, id)
+                        .onItem().ifNull().failWith(() -> ApiException.notFound("deployment " + id))
+                        .call(app -> lockedApp(session, app))
+                        .chain(app -> session.find(Deployment.class, id, LockMode.PESSIMISTIC_WRITE))
+                        .call(d -> cancelLocked(session, d, reason, true)))
+                .invoke(() -> committed(id));
+    }
+
+    /** A supersede app's new request cancels those still waiting (never the one running). */
+    private Uni<Void> supersede(Mutiny.Session session, Deployment newer) {
+        return AppQueue.unfinished(session, newer.app).chain(unfinished -> sequence(unfinished.stream()
+                .filter(d -> d.state == DeploymentState.QUEUED)
+                .map(d -> cancelLocked(session, d, "superseded by deployment " + newer.id, false))
+                .toList())).call(session::flush);
+    }
+
+    private Uni<Void> cancelLocked(Mutiny.Session session, Deployment d, String reason, boolean startNext) {
+        return snapshot(session, d).chain(snapshot -> {
+            Decision decision = Cancellation.cancel(snapshot, reason);
+            if (decision.ignored()) {
+                return Uni.createFrom().failure(new ApiException(Response.Status.CONFLICT,
+                        "deployment " + d.id + " cannot be cancelled: " + decision.ignoredBecause()));
+            }
+            Instant now = clock.instant();
+            String row = d.state.row();
+            return StageProjection.cancelled(session, d.id, row, now)
+                    .chain(() -> conclude(session, d, decision, now, startNext));
+        });
     }
 
     /** Records {@code event} once (a redelivered id is skipped) and advances its deployment. */
@@ -131,7 +182,8 @@ public class DeploymentProcess {
     }
 
     private Uni<Void> advance(Mutiny.Session session, SlipwayEvent event) {
-        return session.find(Deployment.class, event.deploymentId(), LockMode.PESSIMISTIC_WRITE)
+        return lockedApp(session, event.app())
+                .chain(() -> session.find(Deployment.class, event.deploymentId(), LockMode.PESSIMISTIC_WRITE))
                 .chain(deployment -> {
                     if (deployment == null) {
                         // An app hook's outcome (its id is the request's), or the workers' last answers for an
@@ -158,18 +210,29 @@ public class DeploymentProcess {
         if (event instanceof ProxyConfigured configured && deployment.state == DeploymentState.PROXYING) {
             deployment.urls = EventCodec.encode(configured.urls());
         }
-        if (decision.error() != null) {
-            deployment.error = decision.error();
-        }
-        deployment.state = decision.next();
-        deployment.attempt = decision.attempt();
-        deployment.updatedAt = now;
         if (event instanceof Built built) {
             deployment.artifact = EventCodec.encode(built.artifact());
         }
         if (event instanceof Deployed deployed) {
             deployment.releaseInfo = EventCodec.encode(deployed.release());
         }
+        return StageProjection.apply(session, event, row, now).chain(() -> conclude(session, deployment, decision, now, true));
+    }
+
+    /**
+     * Moves the deployment to the decision's state, writes its commands and facts, and, when it has
+     * just ended, starts the app's next waiting deployment: in this transaction, so the turn is
+     * never lost to a crash between the two.
+     */
+    private Uni<Void> conclude(Mutiny.Session session, Deployment deployment, Decision decision, Instant now,
+                               boolean startNext) {
+        boolean ends = decision.next().isTerminal() && !deployment.state.isTerminal();
+        if (decision.error() != null) {
+            deployment.error = decision.error();
+        }
+        deployment.state = decision.next();
+        deployment.attempt = decision.attempt();
+        deployment.updatedAt = now;
         String stage = decision.next().stage();
         if (stage == null) {
             deployment.stageDeadline = null;
@@ -177,15 +240,34 @@ public class DeploymentProcess {
             deployment.stageDeadline = now.plus(decision.delay()).plus(policy.timeout(stage));
         }
         List<Uni<Void>> steps = new ArrayList<>();
-        steps.add(StageProjection.apply(session, event, row, now));
         for (Command command : decision.commands()) {
             steps.add(outbox.enqueue(session, DeploymentPins.apply(deployment, command), decision.delay()));
         }
         for (DeploymentEvent fact : decision.facts()) {
             steps.add(eventLog.append(session, UUID.randomUUID(), fact).replaceWithVoid());
-            steps.add(conclude(session, deployment, fact, now));
+            steps.add(project(session, deployment, fact, now));
+        }
+        if (ends && startNext) {
+            steps.add(startNext(session, deployment));
         }
         return sequence(steps);
+    }
+
+    /** The app's oldest waiting deployment gets its turn, unless another of the app is still in flight. */
+    private Uni<Void> startNext(Mutiny.Session session, Deployment ended) {
+        return session.flush().chain(() -> AppQueue.unfinished(session, ended.app)).chain(unfinished -> {
+            Deployment head = AppQueue.head(unfinished, ended.id);
+            if (head == null) {
+                return Uni.createFrom().voidItem();
+            }
+            DeploymentDequeued turn = new DeploymentDequeued(head.id, head.app, head.attempt, ended.id);
+            return eventLog.append(session, UUID.randomUUID(), turn).chain(() -> advance(session, turn));
+        });
+    }
+
+    /** The app's row, locked for this transaction; null when there is no such app. */
+    private static Uni<App> lockedApp(Mutiny.Session session, String app) {
+        return session.find(App.class, app, LockMode.PESSIMISTIC_WRITE);
     }
 
     private static Uni<Void> sequence(List<Uni<Void>> steps) {
@@ -193,9 +275,14 @@ public class DeploymentProcess {
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> conclude(Mutiny.Session session, Deployment deployment, DeploymentEvent fact, Instant now) {
+    /** What a fact about the deployment as a whole changes in the projections. */
+    private Uni<Void> project(Mutiny.Session session, Deployment deployment, DeploymentEvent fact, Instant now) {
         if (fact instanceof DeploymentFailed failed) {
             deployment.error = failed.stage() + ": " + failed.reason();
+            return Uni.createFrom().voidItem();
+        }
+        if (fact instanceof DeploymentCancelled cancelled) {
+            deployment.error = "cancelled: " + cancelled.reason();
             return Uni.createFrom().voidItem();
         }
         if (!(fact instanceof DeploymentSucceeded succeeded)) {
@@ -223,7 +310,7 @@ public class DeploymentProcess {
                         "select coalesce(max(r.version), 0) + 1 from Release r where r.app = :app", Integer.class)
                 .setParameter("app", d.app)
                 .getSingleResult();
-        return previous.chain(p -> nextVersion.map(version -> {
+        return previous.chain(p -> nextVersion.chain(version -> AppQueue.ahead(session, d).map(ahead -> {
             AppConfig config = EventCodec.readStored(d.config, new TypeReference<>() { });
             List<String> domains = Stream.concat(Stream.of(d.app + "." + baseDomain), config.proxy().domains().stream())
                     .distinct().toList();
@@ -235,7 +322,7 @@ public class DeploymentProcess {
             return new DeploymentSnapshot(d.id, d.app, d.state, d.attempt, config, Path.of(d.source),
                     EventCodec.readStored(d.artifact, new TypeReference<BuildArtifact>() { }),
                     EventCodec.readStored(d.releaseInfo, new TypeReference<DeploymentInfo>() { }), urls, d.error,
-                    replaced, domains, version, workers.subscribedPoints());
-        }));
+                    replaced, domains, version, workers.subscribedPoints(), ahead);
+        })));
     }
 }

@@ -6,13 +6,16 @@ import dev.slipway.orchestrator.api.Params;
 import dev.slipway.orchestrator.stream.DeploymentStreams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import dev.slipway.orchestrator.workflow.DeploymentState;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.Map;
@@ -24,10 +27,12 @@ public class DeploymentResource {
 
     private final Mutiny.SessionFactory sessions;
     private final DeploymentStreams streams;
+    private final DeploymentProcess process;
 
-    public DeploymentResource(Mutiny.SessionFactory sessions, DeploymentStreams streams) {
+    public DeploymentResource(Mutiny.SessionFactory sessions, DeploymentStreams streams, DeploymentProcess process) {
         this.sessions = sessions;
         this.streams = streams;
+        this.process = process;
     }
 
     @GET
@@ -39,7 +44,23 @@ public class DeploymentResource {
                 .onItem().ifNull().failWith(() -> ApiException.notFound("deployment " + id))
                 .chain(d -> session.createQuery("from DeploymentStage where deploymentId = :id", DeploymentStage.class)
                         .setParameter("id", id).getResultList()
-                        .map(stages -> DeploymentView.of(d, stages))));
+                        .chain(stages -> (d.state == DeploymentState.QUEUED ? AppQueue.ahead(session, d)
+                                : Uni.createFrom().<Integer>nullItem())
+                                .map(position -> DeploymentView.of(d, position, stages)))));
+    }
+
+    /**
+     * Cancels a deployment: a queued one is dropped, a running one stopped at once (its build or
+     * hook killed, a release it was starting stopped); the previous release keeps serving. 409 once
+     * it has ended, or while the proxy is being switched to its release.
+     */
+    @POST
+    @Path("/{id}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> cancel(@PathParam("id") String idText) {
+        UUID id = Params.uuid("deployment id", idText);
+        return process.cancel(id, "cancelled through the API")
+                .map(d -> Response.ok(Map.of("id", d.id, "app", d.app, "state", d.state)).build());
     }
 
     /** The deployment's events: replayed from the log, then live; the stream ends after the terminal event. */

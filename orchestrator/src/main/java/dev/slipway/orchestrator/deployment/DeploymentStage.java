@@ -27,7 +27,7 @@ public class DeploymentStage {
 
     public int attempt;
 
-    /** RUNNING, SUCCEEDED or FAILED. */
+    /** RUNNING, SUCCEEDED, FAILED or CANCELLED. */
     public String state;
 
     public String strategy;

@@ -1,5 +1,6 @@
 package dev.slipway.orchestrator.deployment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.api.event.PluginVersion;
 import dev.slipway.messaging.EventCodec;
@@ -9,9 +10,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** A deployment as the API shows it. */
-public record DeploymentView(UUID id, String app, DeploymentState state, int attempt, Integer release, List<String> urls,
-                             String error, Instant createdAt, Instant updatedAt, List<StageView> stages) {
+/**
+ * A deployment as the API shows it; {@code position} only while it is QUEUED: how many of the app's
+ * deployments are ahead of it (1: it runs next).
+ */
+public record DeploymentView(UUID id, String app, DeploymentState state,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer position, int attempt, Integer release,
+                             List<String> urls, String error, Instant createdAt, Instant updatedAt,
+                             List<StageView> stages) {
 
     /** @param plugins the plugin versions its worker used: the chosen strategy's, or the hook point's subscribers' */
     public record StageView(String stage, String strategy, String reason, int attempt, String state, Instant startedAt,
@@ -25,9 +31,9 @@ public record DeploymentView(UUID id, String app, DeploymentState state, int att
         }
     }
 
-    public static DeploymentView of(Deployment d, List<DeploymentStage> stages) {
+    public static DeploymentView of(Deployment d, Integer position, List<DeploymentStage> stages) {
         List<String> urls = d.urls == null ? List.of() : EventCodec.readStored(d.urls, new TypeReference<>() { });
-        return new DeploymentView(d.id, d.app, d.state, d.attempt, d.release, urls, d.error, d.createdAt, d.updatedAt,
+        return new DeploymentView(d.id, d.app, d.state, position, d.attempt, d.release, urls, d.error, d.createdAt, d.updatedAt,
                 stages.stream()
                         .sorted(Comparator.comparing(s -> s.startedAt))
                         .map(s -> new StageView(s.stage, s.strategy, s.reason, s.attempt, s.state, s.startedAt,

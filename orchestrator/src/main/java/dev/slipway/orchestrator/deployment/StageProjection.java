@@ -48,6 +48,19 @@ final class StageProjection {
                 });
     }
 
+    /** The stage a cancelled deployment was running ends as CANCELLED; a row nobody started yet is left out. */
+    static Uni<Void> cancelled(Mutiny.Session session, java.util.UUID deploymentId, String stage, Instant now) {
+        if (stage == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return session.find(DeploymentStage.class, new DeploymentStage.Key(deploymentId, stage)).invoke(row -> {
+            if (row != null && "RUNNING".equals(row.state)) {
+                row.state = "CANCELLED";
+                row.finishedAt = now;
+            }
+        }).replaceWithVoid();
+    }
+
     private static DeploymentStage started(SlipwayEvent event, String stage, Instant now) {
         DeploymentStage row = new DeploymentStage();
         row.deploymentId = event.deploymentId();

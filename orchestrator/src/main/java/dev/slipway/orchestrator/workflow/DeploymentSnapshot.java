@@ -21,20 +21,37 @@ import java.util.UUID;
  * @param nextVersion the release number this deployment gets if it succeeds now
  * @param subscribed  the hook points some live worker's installed plugin subscribes to (the app's own
  *                    {@code [hooks]} are in {@code config}): a point in neither is skipped, without a round trip
+ * @param ahead       how many deployments of the app requested before this one have not ended: it runs once none is
  */
 public record DeploymentSnapshot(UUID id, String app, DeploymentState state, int attempt, AppConfig config,
                                  Path source, BuildArtifact artifact, DeploymentInfo release, List<String> urls,
                                  String error, Previous previous, List<String> domains, int nextVersion,
-                                 Set<String> subscribed) {
+                                 Set<String> subscribed, int ahead) {
 
     /** A release that runs, with what it was built from: enough to stop it, hooks first, or route back to it. */
     public record Previous(DeploymentInfo release, BuildArtifact artifact, AppConfig config) {
     }
 
+    /** A deployment with none ahead of it. */
+    public DeploymentSnapshot(UUID id, String app, DeploymentState state, int attempt, AppConfig config, Path source,
+                              BuildArtifact artifact, DeploymentInfo release, List<String> urls, String error,
+                              Previous previous, List<String> domains, int nextVersion, Set<String> subscribed) {
+        this(id, app, state, attempt, config, source, artifact, release, urls, error, previous, domains, nextVersion,
+                subscribed, 0);
+    }
+
     public DeploymentSnapshot {
+        if (ahead < 0) {
+            throw new IllegalArgumentException("no deployment has " + ahead + " ahead of it");
+        }
         urls = List.copyOf(urls);
         domains = List.copyOf(domains);
         subscribed = Set.copyOf(subscribed);
+    }
+
+    public DeploymentSnapshot withAhead(int deploymentsAhead) {
+        return new DeploymentSnapshot(id, app, state, attempt, config, source, artifact, release, urls, error, previous,
+                domains, nextVersion, subscribed, deploymentsAhead);
     }
 
     /** Whether anything runs at {@code point}: the app's own hook or a plugin's. */

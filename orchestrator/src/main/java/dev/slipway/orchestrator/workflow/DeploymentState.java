@@ -2,9 +2,9 @@ package dev.slipway.orchestrator.workflow;
 
 import dev.slipway.api.HookPoints;
 
-/** Where a deployment is in the pipeline. */
+/** Where a deployment is in the pipeline; QUEUED waits for the app's earlier deployments to end. */
 public enum DeploymentState {
-    REQUESTED, BUILDING, POST_BUILD, PRE_DEPLOY, DEPLOYING, PROXYING, FINISHING, SUCCEEDED, FAILED, ROLLING_BACK,
+    QUEUED, REQUESTED, BUILDING, POST_BUILD, PRE_DEPLOY, DEPLOYING, PROXYING, FINISHING, SUCCEEDED, FAILED, ROLLING_BACK,
     ROLLED_BACK, CANCELLED;
 
     /** The stage a worker is doing in this state, or {@code null} when no stage runs. */
@@ -26,6 +26,11 @@ public enum DeploymentState {
             case FINISHING -> HookPoints.POST_DEPLOY;
             default -> null;
         };
+    }
+
+    /** The row of the deployment's stages this state's work is shown in: its stage, or for hooks the point. */
+    public String row() {
+        return point() != null ? point() : stage();
     }
 
     public boolean isTerminal() {

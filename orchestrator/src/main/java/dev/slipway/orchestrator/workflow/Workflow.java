@@ -5,6 +5,7 @@ import static dev.slipway.orchestrator.workflow.DeploymentState.DEPLOYING;
 import static dev.slipway.orchestrator.workflow.DeploymentState.FAILED;
 import static dev.slipway.orchestrator.workflow.DeploymentState.FINISHING;
 import static dev.slipway.orchestrator.workflow.DeploymentState.PROXYING;
+import static dev.slipway.orchestrator.workflow.DeploymentState.QUEUED;
 import static dev.slipway.orchestrator.workflow.DeploymentState.REQUESTED;
 import static dev.slipway.orchestrator.workflow.DeploymentState.ROLLED_BACK;
 import static dev.slipway.orchestrator.workflow.DeploymentState.ROLLING_BACK;
@@ -21,8 +22,10 @@ import dev.slipway.api.event.DeployFailed;
 import dev.slipway.api.event.DeployRequested;
 import dev.slipway.api.event.DeployStarted;
 import dev.slipway.api.event.Deployed;
+import dev.slipway.api.event.DeploymentDequeued;
 import dev.slipway.api.event.DeploymentEvent;
 import dev.slipway.api.event.DeploymentFailed;
+import dev.slipway.api.event.DeploymentQueued;
 import dev.slipway.api.event.DeploymentRequested;
 import dev.slipway.api.event.DeploymentSucceeded;
 import dev.slipway.api.event.HookCompleted;
@@ -44,8 +47,10 @@ import java.util.List;
  * state and the commands to issue. No I/O, no clock. Attempts count per stage, from 1.
  *
  * <pre>
- * REQUESTED    + DeploymentRequested → BUILDING     : BuildRequested
+ * REQUESTED    + DeploymentRequested → QUEUED       ! DeploymentQueued(position)   while earlier ones of the app run or wait
+ *                                    → BUILDING     : BuildRequested
  *                                    → PRE_DEPLOY / DEPLOYING, as after the build, when it reuses a release's artifact
+ * QUEUED       + DeploymentDequeued  → as REQUESTED + DeploymentRequested with none ahead (the one before it ended)
  * BUILDING     + Built               → POST_BUILD   : HookRequested(post_build)         when it has subscribers
  *                                    → PRE_DEPLOY   : HookRequested(pre_deploy)         when it has subscribers
  *                                    → DEPLOYING    : DeployRequested
@@ -70,6 +75,8 @@ import java.util.List;
  * any stage    + its *Started        → unchanged
  * </pre>
  *
+ * Cancelling is not a worker's fact but a user's call: {@link Cancellation}.
+ *
  * A point "has subscribers" when the app's {@code [hooks]} name it or an installed plugin of a live
  * worker subscribes to it ({@link DeploymentSnapshot#hasHook}); otherwise it costs nothing. At
  * post_build and pre_deploy no release runs yet: the hook gets the release to be ({@link PendingRelease}).
@@ -91,7 +98,17 @@ public final class Workflow {
             if (d.state() != REQUESTED) {
                 return ignore(d, "it was requested already");
             }
-            return d.artifact() == null ? to(BUILDING, 1, build(d, 1)) : beforeDeploy(d, d.artifact());
+            if (d.ahead() > 0) {
+                return new Decision(QUEUED, d.attempt(), List.of(),
+                        List.of(new DeploymentQueued(d.id(), d.app(), d.attempt(), d.ahead())), Duration.ZERO, null, null);
+            }
+            return begin(d);
+        }
+        if (event instanceof DeploymentDequeued) {
+            if (d.state() != QUEUED || d.ahead() > 0) {
+                return ignore(d, d.state() != QUEUED ? "it is not queued" : d.ahead() + " deployments are still ahead of it");
+            }
+            return begin(d);
         }
         if (event instanceof StageTimedOut timedOut) {
             return timedOut(d, timedOut, policy);
@@ -222,6 +239,11 @@ public final class Workflow {
         String point = event instanceof HookCompleted completed ? completed.hook()
                 : event instanceof HookFailed failed ? failed.hook() : null;
         return point == null || point.equals(d.state().point());
+    }
+
+    /** The first stage: a build, or for an earlier release's artifact what follows a build. */
+    private static Decision begin(DeploymentSnapshot d) {
+        return d.artifact() == null ? to(BUILDING, 1, build(d, 1)) : beforeDeploy(d, d.artifact());
     }
 
     /** pre_deploy when it has subscribers, else straight to the deployer. */

@@ -5,7 +5,7 @@ import java.util.Map;
 /** What the orchestrator asks workers to do. Requests, named as such. */
 public sealed interface Command extends SlipwayEvent
         permits BuildRequested, DeployRequested, StopRequested, ProxyRequested, ProxyRemovalRequested, HookRequested,
-        CleanupRequested {
+        CleanupRequested, CancelRequested {
 
     /** The topic the command is published on. */
     String topic();

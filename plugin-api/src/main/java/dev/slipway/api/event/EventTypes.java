@@ -31,6 +31,7 @@ public final class EventTypes {
 
     /** Whether a fact of this type ends a deployment: nothing follows it. */
     public static boolean isTerminal(String type) {
-        return type.equals(typeOf(DeploymentSucceeded.class)) || type.equals(typeOf(DeploymentFailed.class));
+        return type.equals(typeOf(DeploymentSucceeded.class)) || type.equals(typeOf(DeploymentFailed.class))
+                || type.equals(typeOf(DeploymentCancelled.class));
     }
 }

@@ -20,9 +20,11 @@ public final class Topics {
     public static final String PLUGIN_REPLIES = "slipway.plugin-replies";
     /** Compacted: each installed plugin's file, keyed by plugin name; a tombstone once removed. */
     public static final String PLUGINS = "slipway.plugins";
+    /** Cancellations of running stages; every worker reads them all, in a group of its own. */
+    public static final String CANCEL = "slipway.cancel";
 
     public static final List<String> ALL = List.of(BUILD, DEPLOY, PROXY, HOOK, EVENTS, LOGS, DLQ, WORKERS,
-            PLUGIN_REQUESTS, PLUGIN_REPLIES, PLUGINS);
+            PLUGIN_REQUESTS, PLUGIN_REPLIES, PLUGINS, CANCEL);
 
     private Topics() {
     }

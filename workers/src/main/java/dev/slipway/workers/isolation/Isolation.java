@@ -175,6 +175,16 @@ public class Isolation {
         }
     }
 
+    /** Kills every process in one of the app's control groups (a cancelled build's), when there are groups. */
+    public void killGroup(String app, String group) {
+        cgroups.ifPresent(c -> {
+            int killed = c.killAll(app, group);
+            if (killed > 0) {
+                LOG.infof("killed %d processes of app %s in its group %s", killed, app, group);
+            }
+        });
+    }
+
     /** A directory the host writes for a release (its log, its pid): others may pass, not list. */
     public void releaseDir(Path dir) throws StageException {
         if (enabled) {

@@ -27,25 +27,19 @@ public class CommandInbox {
     private static final Logger LOG = Logger.getLogger(CommandInbox.class);
 
     private final Path processed;
+    private final StageCancels cancels;
 
-    public CommandInbox(WorkerConfig config) {
+    public CommandInbox(WorkerConfig config, StageCancels cancels) {
         this.processed = config.home().resolve("worker-state").resolve("processed");
+        this.cancels = cancels;
     }
 
     public CompletionStage<Void> handle(Message<String> message, Consumer<Command> handler) {
-        IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
         UUID id;
         Command command;
         try {
-            if (cloudEvent == null) {
-                throw new EventCodec.MalformedMessageException("message has no CloudEvents headers");
-            }
-            id = UUID.fromString(cloudEvent.getId());
-            SlipwayEvent event = EventCodec.decode(cloudEvent.getType(), message.getPayload());
-            if (!(event instanceof Command c)) {
-                throw new EventCodec.MalformedMessageException(cloudEvent.getType() + " is not a command");
-            }
-            command = c;
+            id = UUID.fromString(cloudEventOf(message).getId());
+            command = commandOf(message);
         } catch (EventCodec.MalformedMessageException | IllegalArgumentException e) {
             LOG.warnf("unreadable command sent to the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
@@ -55,10 +49,10 @@ public class CommandInbox {
             LOG.infof("command %s (%s) was handled before; redelivery skipped", id, command.type());
             return message.ack();
         }
-        try {
-            handler.accept(command);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "handling %s for %s failed unexpectedly", command.type(), command.app());
+        if (cancels.skips(command)) {
+            LOG.infof("%s of deployment %s skipped: the deployment was cancelled", command.type(), command.deploymentId());
+        } else {
+            run(command, handler);
         }
         try {
             Files.createDirectories(processed);
@@ -67,5 +61,29 @@ public class CommandInbox {
             throw new UncheckedIOException("cannot record command " + id + " as handled", e);
         }
         return message.ack();
+    }
+
+    /** The command a message carries, as a CloudEvent in binary mode. */
+    static Command commandOf(Message<String> message) throws EventCodec.MalformedMessageException {
+        IncomingCloudEventMetadata<?> cloudEvent = cloudEventOf(message);
+        SlipwayEvent event = EventCodec.decode(cloudEvent.getType(), message.getPayload());
+        if (!(event instanceof Command command)) {
+            throw new EventCodec.MalformedMessageException(cloudEvent.getType() + " is not a command");
+        }
+        return command;
+    }
+
+    private static IncomingCloudEventMetadata<?> cloudEventOf(Message<String> message)
+            throws EventCodec.MalformedMessageException {
+        return message.getMetadata(IncomingCloudEventMetadata.class).orElseThrow(
+                () -> new EventCodec.MalformedMessageException("message has no CloudEvents headers"));
+    }
+
+    private void run(Command command, Consumer<Command> handler) {
+        try (StageCancels.Running running = cancels.running(command)) {
+            handler.accept(command);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "handling %s for %s failed unexpectedly", command.type(), command.app());
+        }
     }
 }

@@ -79,6 +79,9 @@ public class StageSupport {
      */
     void fail(StageLogs.MaskedLog log, String stage, String reason, boolean retryable,
               Function<String, StageEvent> failure) {
+        // A cancelled stage fails with its thread interrupted (StageCancels): the report and the clean-up
+        // after it (closing the build tree, which reads files through interruptible channels) must still run.
+        Thread.interrupted();
         String masked = log.mask().mask(reason);
         log.line(stage + " failed" + (retryable ? " (retryable: it may be issued again)" : "") + ": " + masked);
         facts.publish(failure.apply(masked));
