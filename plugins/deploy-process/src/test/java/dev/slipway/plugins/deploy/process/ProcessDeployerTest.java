@@ -54,9 +54,9 @@ class ProcessDeployerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("<h1>served</h1>", page.body());
         long pid = Long.parseLong(release.attributes().get("pid"));
-        assertEquals(pid + "\n", Files.readString(workDir.resolve("web.pid")));
-        assertTrue(Files.readString(workDir.resolve("web.log")).contains("hello on " + port));
-        assertTrue(context.lines().contains("web: hello on " + port), "web output is copied to the stage log");
+        assertEquals(pid + "\n", Files.readAllLines(workDir.resolve("web.1.pid")).get(0) + "\n");
+        assertTrue(Files.readString(workDir.resolve("web.1.log")).contains("hello on " + port));
+        assertTrue(context.lines().contains("web.1: hello on " + port), "web output is copied to the stage log");
 
         deployer.stop(release, context);
 
@@ -73,9 +73,9 @@ class ProcessDeployerTest {
 
         assertTrue(e.getMessage().matches("(?s)health check failed: nothing answered on port \\d+ within 2 s.*"
                 + "last output:\nchild=\\d+"), e.getMessage());
-        Matcher child = Pattern.compile("child=(\\d+)").matcher(Files.readString(workDir.resolve("web.log")));
+        Matcher child = Pattern.compile("child=(\\d+)").matcher(Files.readString(workDir.resolve("web.1.log")));
         assertTrue(child.find());
-        long shell = Long.parseLong(Files.readString(workDir.resolve("web.pid")).strip());
+        long shell = Long.parseLong(Files.readAllLines(workDir.resolve("web.1.pid")).get(0));
         for (long pid : new long[] {shell, Long.parseLong(child.group(1))}) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " is gone");
         }
