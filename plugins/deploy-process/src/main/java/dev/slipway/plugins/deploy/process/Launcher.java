@@ -29,6 +29,6 @@ record Launcher(Sandbox sandbox, Path root, Map<String, String> env, Path workDi
                 instance.logFile(workDir));
         instance.process = process;
         instance.handle = process.toHandle();
-        PidFile.write(instance.pidFile(workDir), process.toHandle(), instance.port);
+        PidFile.write(instance.pidFile(workDir), process.toHandle(), instance.port, instance.restarts);
     }
 }

@@ -9,12 +9,13 @@ import java.util.Optional;
 
 /**
  * A process's pid file: its pid (first line, as {@code bin/slipway stop} reads it), when it
- * started, and its port. The start time tells the process from another that got its pid later.
+ * started, its port and how often it was started again. The start time tells the process from
+ * another that got its pid later; the count lets a worker that takes the release over go on counting.
  */
 final class PidFile {
 
     /** What a pid file says. */
-    record Entry(long pid, long startedAt, int port) {
+    record Entry(long pid, long startedAt, int port, int restarts) {
 
         /** The process, if it still runs and is the one the file names. */
         Optional<ProcessHandle> running() {
@@ -27,9 +28,9 @@ final class PidFile {
     private PidFile() {
     }
 
-    static void write(Path file, ProcessHandle process, int port) throws IOException {
+    static void write(Path file, ProcessHandle process, int port, int restarts) throws IOException {
         Path next = file.resolveSibling(file.getFileName() + ".new");
-        Files.writeString(next, process.pid() + "\n" + startedAt(process) + "\n" + port + "\n");
+        Files.writeString(next, process.pid() + "\n" + startedAt(process) + "\n" + port + "\n" + restarts + "\n");
         Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
@@ -41,7 +42,8 @@ final class PidFile {
             long pid = Long.parseLong(lines.get(0).strip());
             long startedAt = lines.size() > 1 ? Long.parseLong(lines.get(1).strip()) : -1;
             int port = lines.size() > 2 ? Integer.parseInt(lines.get(2).strip()) : 0;
-            return Optional.of(new Entry(pid, startedAt, port));
+            int restarts = lines.size() > 3 ? Integer.parseInt(lines.get(3).strip()) : 0;
+            return Optional.of(new Entry(pid, startedAt, port, restarts));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -186,6 +186,7 @@ public final class ProcessDeployer implements Deployer {
             if (instance.port > 0) {
                 ports.renew(instance.port, workDir + " " + instance.name());
             }
+            instance.restarts = entry == null ? 0 : entry.restarts();
             instance.handle = entry == null ? null : entry.running().orElse(null);
             found.add(instance.name() + (instance.handle != null ? " runs (pid " + instance.handle.pid() + ")" : " is gone"));
         }

@@ -58,7 +58,7 @@ final class ReleaseProcess {
         if (entries.isEmpty() && release.attributes().containsKey("pid")) {
             // A release started before processes had pid files of their own.
             entries.add(new PidFile.Entry(Long.parseLong(release.attributes().get("pid").strip()),
-                    Long.parseLong(release.attributes().getOrDefault("startedAt", "-1")), 0));
+                    Long.parseLong(release.attributes().getOrDefault("startedAt", "-1")), 0, 0));
         }
         List<ProcessHandle> tree = new ArrayList<>();
         for (PidFile.Entry entry : entries) {

@@ -116,12 +116,12 @@ final class Supervisor {
             if (instance.port > 0) {
                 release.ports.renew(instance.port, release.owner(instance));
             }
+            instance.restarts++;
             release.launcher.start(instance);
         } catch (IOException | RuntimeException e) {
             crashed(release, instance, null, List.of("could not be started again: " + e.getMessage()));
             return;
         }
-        instance.restarts++;
         if (release.stopping()) {
             // Stopped by another worker while this one started it: what it started is not left behind.
             ReleaseProcess.kill(instance.handle);
