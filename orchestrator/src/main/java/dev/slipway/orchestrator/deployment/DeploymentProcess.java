@@ -23,6 +23,7 @@ import dev.slipway.orchestrator.eventlog.EventSignals;
 import dev.slipway.orchestrator.outbox.Outbox;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
 import dev.slipway.orchestrator.plugin.WorkerDirectory;
+import dev.slipway.orchestrator.process.Formations;
 import dev.slipway.orchestrator.workflow.Decision;
 import dev.slipway.orchestrator.workflow.DeploymentSnapshot;
 import dev.slipway.orchestrator.workflow.DeploymentState;
@@ -92,7 +93,9 @@ public class DeploymentProcess {
         return sessions.withTransaction(session -> App.existing(session, app)
                         // Every origin claims, a rollback too: its release may name a domain given up since.
                         .call(found -> domains.claim(session, app, origin.config().proxy().domains()))
-                        .chain(found -> {
+                        // The formation is part of the release: new code keeps the serving one's.
+                        .chain(found -> Formations.resolve(session, found, origin.config()))
+                        .chain(config -> {
                             Deployment d = new Deployment();
                             d.id = id;
                             d.app = app;
@@ -101,7 +104,7 @@ public class DeploymentProcess {
                             d.source = origin.source().toString();
                             return ConfigVar.ofApp(session, app).map(vars -> {
                                         // The release gets the app's config vars as they are now, sealed.
-                                        d.config = EventCodec.encode(origin.config().withSealedEnv(vars.stream()
+                                        d.config = EventCodec.encode(config.withSealedEnv(vars.stream()
                                                 .collect(Collectors.toMap(v -> v.key, v -> v.sealed))));
                                         return d;
                                     });

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * One process of a release, as Heroku names dynos: {@code web.1}, {@code web.2}, {@code worker.1}.
@@ -19,6 +20,11 @@ final class Instance {
     /** The process as started by this JVM, {@code null} for one found running; its exit code is known only then. */
     volatile Process process;
     volatile ProcessHandle handle;
+    /**
+     * What the process had started when last looked at: killed once the process itself is gone, so
+     * that a child it leaves behind (an app under {@code sh -c}) cannot keep the port or the log.
+     */
+    volatile List<ProcessHandle> descendants = List.of();
     volatile int restarts;
     volatile boolean givenUp;
     /** Crash times within the policy's window, oldest first; touched by the supervisor's one thread. */

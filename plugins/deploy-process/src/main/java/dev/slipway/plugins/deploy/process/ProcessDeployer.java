@@ -71,7 +71,7 @@ public final class ProcessDeployer implements Deployer {
     @Override
     public DeploymentInfo deploy(DeployContext context) throws StageException {
         BuildArtifact artifact = context.artifact();
-        List<Instance> instances = Formation.instances(artifact);
+        List<Instance> instances = Formation.instances(artifact, context.appConfig().formation());
         ProcessSettings settings = ProcessSettings.from(context.config());
         PortReservations ports = new PortReservations(settings, clock);
         Path workDir = context.workDir().toAbsolutePath();
@@ -94,10 +94,14 @@ public final class ProcessDeployer implements Deployer {
             awaitHealthy(context, logs);
             supervisor.supervise(new SupervisedRelease(workDir, launcher, instances, context.processes(),
                     settings.restart(), ports, context.log()));
-            Instance web = instances.get(0);
-            context.log().line("web is healthy on port " + web.port + " (pid " + web.handle.pid() + ")");
-            return DeploymentInfo.upstream(context.app(), context.deploymentId().toString(), name(),
-                    settings.advertiseHost(), web.port, Map.of("pid", Long.toString(web.handle.pid()),
+            List<Instance> webs = instances.stream().filter(Instance::web).toList();
+            Instance web = webs.get(0);
+            context.log().line("web is healthy on port" + (webs.size() > 1 ? "s " : " ")
+                    + String.join(", ", webs.stream().map(w -> Integer.toString(w.port)).toList())
+                    + " (pid " + web.handle.pid() + (webs.size() > 1 ? ", …" : "") + ")");
+            return DeploymentInfo.upstreams(context.app(), context.deploymentId().toString(), name(),
+                    webs.stream().map(w -> new DeploymentInfo.Upstream(settings.advertiseHost(), w.port)).toList(),
+                    Map.of("pid", Long.toString(web.handle.pid()),
                             "startedAt", Long.toString(PidFile.startedAt(web.handle)),
                             "log", web.logFile(workDir).toString(), "workDir", workDir.toString()));
         } catch (IOException e) {
@@ -178,7 +182,7 @@ public final class ProcessDeployer implements Deployer {
         BuildArtifact artifact = context.artifact();
         ProcessSettings settings = ProcessSettings.from(context.config());
         PortReservations ports = new PortReservations(settings, clock);
-        List<Instance> instances = Formation.instances(artifact);
+        List<Instance> instances = Formation.instances(artifact, context.appConfig().formation());
         List<String> found = new ArrayList<>();
         for (Instance instance : instances) {
             PidFile.Entry entry = PidFile.read(instance.pidFile(workDir)).orElse(null);

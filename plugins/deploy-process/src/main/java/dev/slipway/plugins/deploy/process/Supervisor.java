@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,22 +68,41 @@ final class Supervisor {
         ProcessHandle handle = instance.handle;
         release.monitor.started(instance.type, instance.index, handle.pid(), instance.port,
                 handle.info().startInstant().orElse(clock.instant()), instance.restarts);
-        Process process = instance.process;
-        CompletableFuture<?> exit = process != null && process.pid() == handle.pid() ? process.onExit() : handle.onExit();
-        exit.whenCompleteAsync((done, failure) -> exited(release, instance, handle), timer);
+        look(instance);
+        // Its children appear once its command got going; looked at again at every renewal.
+        timer.schedule(() -> look(instance), 5, TimeUnit.SECONDS);
+        // The process alone, not its log filter: a child it leaves behind would hold the filter's pipe open.
+        handle.onExit().whenCompleteAsync((done, failure) -> exited(release, instance, handle), timer);
+    }
+
+    private static void look(Instance instance) {
+        ProcessHandle handle = instance.handle;
+        if (handle != null && handle.isAlive()) {
+            instance.descendants = handle.descendants().toList();
+        }
     }
 
     private void exited(SupervisedRelease release, Instance instance, ProcessHandle handle) {
-        if (release.stopping() || instance.handle != handle) {
+        if (instance.handle != handle) {
+            return;
+        }
+        // A handle checks the start time too: a pid given to another process since is not touched.
+        List<ProcessHandle> left = instance.descendants.stream().filter(ProcessHandle::isAlive).toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        ReleaseProcess.awaitExit(left, 5);
+        if (release.stopping()) {
             return;
         }
         Integer code = null;
         Process process = instance.process;
         if (process != null && process.pid() == handle.pid()) {
             try {
+                process.waitFor(2, TimeUnit.SECONDS); // its last output into the log
                 code = process.exitValue();
             } catch (IllegalThreadStateException e) {
                 // Its output is still being written; the code is not worth waiting for.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         crashed(release, instance, code, ProcessLog.lastLines(instance.logFile(release.workDir), LAST_LINES));
@@ -137,6 +155,7 @@ final class Supervisor {
                 continue;
             }
             for (Instance instance : release.instances) {
+                look(instance);
                 if (instance.port > 0) {
                     release.ports.renew(instance.port, release.owner(instance));
                 }

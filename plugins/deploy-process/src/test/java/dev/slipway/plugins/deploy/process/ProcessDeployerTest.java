@@ -2,9 +2,11 @@ package dev.slipway.plugins.deploy.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.StageException;
 import dev.slipway.api.testkit.FakeStageContext;
@@ -65,6 +67,33 @@ class ProcessDeployerTest {
     }
 
     @Test
+    void everyProcessOfTheFormationRunsWebOnesOnPortsOfTheirOwn() throws Exception {
+        Files.writeString(root.resolve("index.html"), "<h1>served</h1>");
+        BuildArtifact artifact = new BuildArtifact(BuildArtifact.PROCESS, root, Map.of(
+                "web", "exec python3 -u -m http.server \"$PORT\" --bind 127.0.0.1",
+                "worker", "echo \"worker has PORT=[${PORT:-}]\"; exec sleep 300"), Map.of(), List.of(), "native", "test");
+        FakeStageContext context = TestDeployContext.of(workDir, artifact, "/", Duration.ofSeconds(20));
+        context.appConfig(context.appConfig().withFormation(Map.of("web", 2)));
+
+        DeploymentInfo release = deployer.deploy(context);
+
+        assertEquals(2, release.upstreams().size());
+        assertNotEquals(release.upstreams().get(0).port(), release.upstreams().get(1).port());
+        for (DeploymentInfo.Upstream web : release.upstreams()) {
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + web.port() + "/")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        long worker = Long.parseLong(Files.readAllLines(workDir.resolve("worker.1.pid")).get(0));
+        assertTrue(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false));
+        assertTrue(Files.readString(workDir.resolve("worker.1.log")).contains("worker has PORT=[]"), "no port");
+
+        deployer.stop(release, context);
+
+        assertFalse(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false), "every process stopped");
+    }
+
+    @Test
     void aWebProcessThatNeverListensTimesOutAndLeavesNothingRunning() throws Exception {
         FakeStageContext context = TestDeployContext.of(workDir,
                 TestDeployContext.artifact(root, "sleep 300 & echo child=$!; wait", List.of()), null, Duration.ofSeconds(2));
@@ -99,12 +128,12 @@ class ProcessDeployerTest {
     void aHealthPathThatFailsIsReported() throws Exception {
         FakeStageContext context = TestDeployContext.of(workDir,
                 TestDeployContext.artifact(root, "exec python3 -m http.server $PORT --bind 127.0.0.1", List.of()),
-                "/healthz", Duration.ofSeconds(3));
+                "/healthz", Duration.ofSeconds(10)); // python's start can take seconds on a busy machine
 
         StageException e = assertThrows(StageException.class, () -> deployer.deploy(context));
 
         assertTrue(e.getMessage().startsWith("health check failed: GET /healthz on port"), e.getMessage());
-        assertTrue(e.getMessage().contains("answered 404 within 3 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("answered 404 within 10 s"), e.getMessage());
     }
 
     @Test

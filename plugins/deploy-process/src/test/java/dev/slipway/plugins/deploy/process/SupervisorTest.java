@@ -61,6 +61,26 @@ class SupervisorTest {
     }
 
     @Test
+    void whatAKilledShellLeavesBehindIsKilledBeforeItStartsAgain() throws Exception {
+        RecordingMonitor monitor = new RecordingMonitor();
+        ProcessDeployer deployer = new ProcessDeployer();
+        // Not the shell's last command: it stays the parent of the server, which a kill of it orphans.
+        FakeStageContext context = context("python3 -u -m http.server \"$PORT\" --bind 127.0.0.1; echo done", monitor);
+        DeploymentInfo release = deployer.deploy(context);
+        ProcessHandle shell = ProcessHandle.of(Long.parseLong(release.attributes().get("pid"))).orElseThrow();
+        List<ProcessHandle> server = shell.descendants().toList();
+        assertFalse(server.isEmpty(), "the server is the shell's child");
+
+        shell.destroyForcibly();
+
+        RecordingMonitor.Report again = monitor.await(r -> r.kind().equals("started") && r.restarts() == 1, 20);
+        assertTrue(server.stream().noneMatch(ProcessHandle::isAlive), "the orphaned server was killed");
+        assertEquals(200, get(release.upstreamPort()), "its port was free for the new one");
+        deployer.stop(release, context);
+        assertFalse(ProcessHandle.of(again.pid()).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
     void aProcessThatKeepsCrashingEndsWithTheReleaseCrashed() throws Exception {
         Path ranOnce = workDir.resolve("ran-once");
         String web = "if [ -e '" + ranOnce + "' ]; then echo 'boom: no database'; exit 4; fi; touch '" + ranOnce
