@@ -50,7 +50,11 @@ public class RunningReleases {
     private final Set<Path> recorded = ConcurrentHashMap.newKeySet();
 
     public RunningReleases(WorkerConfig config) {
-        this.releases = config.home().resolve("releases");
+        this(config.home().resolve("releases"));
+    }
+
+    RunningReleases(Path releases) {
+        this.releases = releases;
     }
 
     /** Takes the release directory into this worker's care; false when another worker has it. */
@@ -68,7 +72,7 @@ public class RunningReleases {
             }
             held.put(workDir, lock);
             return true;
-        } catch (IOException e) {
+        } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
             LOG.warnf("cannot lock %s: %s", workDir, e.getMessage());
             return false;
         }
