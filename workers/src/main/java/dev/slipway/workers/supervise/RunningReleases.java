@@ -6,6 +6,7 @@ import dev.slipway.api.event.DeployRequested;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.workers.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -49,6 +50,7 @@ public class RunningReleases {
     /** The held ones whose release ran (was recorded), as opposed to those whose deployment is still starting. */
     private final Set<Path> recorded = ConcurrentHashMap.newKeySet();
 
+    @Inject
     public RunningReleases(WorkerConfig config) {
         this(config.home().resolve("releases"));
     }
