@@ -100,15 +100,16 @@ public class DeployStage {
     /** A release no worker supervised any more (its worker stopped): back to its deployer, under this worker's care. */
     public void adopt(RunningReleases.Record record) {
         DeployRequested command = record.command();
-        StageLogs.MaskedLog log = stages.log(command, "run");
-        Deployer deployer = stages.plugins().deployers().stream()
-                .filter(d -> d.name().equals(record.release().deployer())).findFirst().orElse(null);
         try {
+            StageLogs.MaskedLog log = stages.log(command, "run");
+            Deployer deployer = stages.plugins().deployers().stream()
+                    .filter(d -> d.name().equals(record.release().deployer())).findFirst().orElse(null);
             if (deployer == null) {
                 throw new StageException("deployer \"" + record.release().deployer() + "\" is not known to this worker");
             }
             deployer.adopt(record.release(), context(command, deployer, record.workDir(), log));
         } catch (StageException | RuntimeException e) {
+            // Let go of it: this worker, or another, tries again at the next round.
             LOG.errorf("release %s of %s could not be taken over: %s", record.release().releaseId(), command.app(),
                     e.getMessage());
             running.release(record.workDir());

@@ -1,7 +1,9 @@
 package dev.slipway.workers.supervise;
 
 import dev.slipway.workers.stage.DeployStage;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -20,9 +22,19 @@ public class Adoption {
         this.deploys = deploys;
     }
 
+    /** Set once the worker has started: before, its channels may not be connected to report anything. */
+    private volatile boolean started;
+
+    void onStart(@Observes StartupEvent event) {
+        started = true;
+    }
+
     @Scheduled(every = "${slipway.adopt-every:10s}", delayed = "${slipway.adopt-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void adoptUnsupervised() {
+        if (!started) {
+            return;
+        }
         running.dropStopped();
         running.unclaimed().forEach(deploys::adopt);
     }
