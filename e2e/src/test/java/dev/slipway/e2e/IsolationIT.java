@@ -91,7 +91,7 @@ class IsolationIT {
     void anotherAppsFilesAndItsOwnReleaseCannotBeTouched() throws Exception {
         Path neighbourTree = Apps.builtTree(other);
         Path neighbourApp = neighbourTree.resolve("app.py");
-        Path neighbourLog = SlipwayStack.HOME.resolve("releases/neighbour").resolve(other.id()).resolve("1/web.log");
+        Path neighbourLog = SlipwayStack.HOME.resolve("releases/neighbour").resolve(other.id()).resolve("1/web.1.log");
         assertTrue(Files.exists(neighbourApp) && Files.exists(neighbourLog), "the neighbour's files should exist");
 
         assertEquals("denied", attempt("read", neighbourApp));

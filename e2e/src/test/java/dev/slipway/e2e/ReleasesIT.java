@@ -55,11 +55,11 @@ class ReleasesIT {
 
     /** Whether the pid recorded in the release directory still runs. */
     private static boolean anyAlive(Path releaseDir) throws IOException {
-        Path pidFile = releaseDir.resolve("web.pid");
+        Path pidFile = releaseDir.resolve("web.1.pid");
         if (!Files.exists(pidFile)) {
             return false;
         }
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -76,7 +76,7 @@ class SecretLeakIT {
                 """));
 
         assertEquals("SUCCEEDED", served.state(), () -> served.deployment().toString());
-        Path webLog = SlipwayStack.HOME.resolve("releases/chatty").resolve(served.id()).resolve("1/web.log");
+        Path webLog = SlipwayStack.HOME.resolve("releases/chatty").resolve(served.id()).resolve("1/web.1.log");
         // The app says it listens once it has printed the secrets; the PEM's own lines are masked too.
         assertTrue(Apps.eventually(() -> read(webLog).contains("listening on")), () -> read(webLog));
         assertEquals(5, read(webLog).lines().filter(line -> line.contains("****")).count(), () -> read(webLog));

@@ -46,6 +46,9 @@ public final class SlipwayStack implements BeforeAllCallback {
     /** What one plugin may keep: small, so a test can exceed it cheaply. */
     static final long STORAGE_QUOTA = 8192;
 
+    /** Crashes of a process within the window after which its release is crashed (SupervisionIT). */
+    static final int CRASH_LIMIT = 3;
+
     /** Small, so a test can exceed it cheaply; the example plugin is far smaller. */
     static final long PLUGIN_LIMIT = 1024 * 1024;
 
@@ -59,6 +62,8 @@ public final class SlipwayStack implements BeforeAllCallback {
             // Apps' ports too, or two stacks' releases race for the same free port.
             Map.entry("SLIPWAY_PLUGINS_PROCESS_PORT_RANGE", (20000 + OFFSET * 10) + "-" + (20999 + OFFSET * 10)),
             Map.entry("SLIPWAY_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT)),
+            // Few, so a release that keeps crashing gives up within seconds (back-off 1 s, then 2 s).
+            Map.entry("SLIPWAY_PLUGINS_PROCESS_CRASH_LIMIT", Integer.toString(CRASH_LIMIT)),
             // Short, so a test can outwait it; still longer than any example's build.
             Map.entry("SLIPWAY_STAGES_BUILD_TIMEOUT", BUILD_TIMEOUT.toSeconds() + "s"),
             Map.entry("SLIPWAY_STAGES_BACKOFF", "1s"),

@@ -8,4 +8,12 @@ public interface DeployContext extends StageContext {
     BuildArtifact artifact();
 
     AppConfig appConfig();
+
+    /**
+     * Where the deployer reports the release's processes while they run, also after {@code deploy}
+     * returned; the host publishes what it hears.
+     */
+    default ProcessMonitor processes() {
+        return ProcessMonitor.none();
+    }
 }

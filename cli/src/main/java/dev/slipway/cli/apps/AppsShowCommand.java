@@ -47,6 +47,10 @@ public final class AppsShowCommand implements Callable<Integer> {
             JsonNode release = app.get("currentRelease");
             out.println("release   " + Json.text(release, "version") + " (deployment " + Json.text(release, "deploymentId") + ")");
             out.println("urls      " + String.join(" ", Json.texts(release, "urls")));
+            if (Json.text(release, "state").equals("CRASHED")) {
+                out.println("state     CRASHED: " + Json.text(release, "crashReason") + " (see slip ps "
+                        + Json.text(app, "name") + "; deploy again, or roll back)");
+            }
         } else {
             out.println("release   none yet; deploy with: slip deploy " + Json.text(app, "name") + " [DIR]");
         }

@@ -9,6 +9,7 @@ import dev.slipway.orchestrator.deployment.DeploymentView;
 import dev.slipway.orchestrator.hook.AppHooks;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
 import dev.slipway.orchestrator.workflow.DeployOrder;
+import dev.slipway.orchestrator.process.ReleaseCrash;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -79,20 +80,20 @@ public class AppResource {
     @GET
     public Uni<List<AppView>> list() {
         return sessions.withSession(session -> session.createQuery("from App order by name", App.class).getResultList()
-                .chain(apps -> current(session, apps).map(current -> apps.stream()
-                        .map(app -> view(app, current, null))
-                        .toList())));
+                .chain(apps -> current(session, apps).chain(current -> crashes(session, current).map(crashes -> apps
+                        .stream().map(app -> view(app, current, crashes, null)).toList()))));
     }
 
     @GET
     @Path("/{app}")
     public Uni<AppView> get(@PathParam("app") String name) {
         return sessions.withSession(session -> App.existing(session, name)
-                .chain(app -> current(session, List.of(app)).chain(current -> session.createQuery(
+                .chain(app -> current(session, List.of(app)).chain(current -> crashes(session, current)
+                        .chain(crashes -> session.createQuery(
                                 "from Deployment where app = :app order by createdAt desc", Deployment.class)
                         .setParameter("app", name).setMaxResults(RECENT_DEPLOYMENTS).getResultList()
-                        .map(recent -> view(app, current,
-                                recent.stream().map(DeploymentView.Summary::of).toList())))));
+                        .map(recent -> view(app, current, crashes,
+                                recent.stream().map(DeploymentView.Summary::of).toList()))))));
     }
 
     /**
@@ -137,11 +138,18 @@ public class AppResource {
                 .getResultList().map(ds -> ds.stream().collect(Collectors.toMap(d -> d.id, Function.identity())));
     }
 
-    private static AppView view(App app, Map<UUID, Deployment> deployments, List<DeploymentView.Summary> recent) {
+    private static Uni<Map<UUID, String>> crashes(Mutiny.Session session, Map<UUID, Deployment> current) {
+        return ReleaseCrash.reasons(session, List.copyOf(current.keySet()));
+    }
+
+    private static AppView view(App app, Map<UUID, Deployment> deployments, Map<UUID, String> crashes,
+                                List<DeploymentView.Summary> recent) {
         Deployment current = app.currentDeployment == null ? null : deployments.get(app.currentDeployment);
+        String crash = current == null ? null : crashes.get(current.id);
         AppView.CurrentRelease release = current == null ? null
                 : new AppView.CurrentRelease(current.release, current.id,
-                        current.urls == null ? List.of() : EventCodec.readStored(current.urls, new TypeReference<>() { }));
+                        current.urls == null ? List.of() : EventCodec.readStored(current.urls, new TypeReference<>() { }),
+                        crash == null ? "RUNNING" : "CRASHED", crash);
         return new AppView(app.name, app.createdAt, app.deployOrder.wire(), release, recent);
     }
 }

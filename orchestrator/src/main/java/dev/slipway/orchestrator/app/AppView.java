@@ -13,6 +13,11 @@ import java.util.UUID;
 public record AppView(String name, Instant createdAt, String deployOrder, CurrentRelease currentRelease,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<DeploymentView.Summary> deployments) {
 
-    public record CurrentRelease(int version, UUID deploymentId, List<String> urls) {
+    /**
+     * @param state       {@code RUNNING}, or {@code CRASHED} once a process of it crashed too often to be started again
+     * @param crashReason why it crashed, while it is {@code CRASHED}
+     */
+    public record CurrentRelease(int version, UUID deploymentId, List<String> urls, String state,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String crashReason) {
     }
 }

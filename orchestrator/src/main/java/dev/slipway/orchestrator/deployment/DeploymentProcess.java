@@ -26,6 +26,7 @@ import dev.slipway.orchestrator.eventlog.EventSignals;
 import dev.slipway.orchestrator.outbox.Outbox;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
 import dev.slipway.orchestrator.plugin.WorkerDirectory;
+import dev.slipway.orchestrator.process.Formations;
 import dev.slipway.orchestrator.workflow.Cancellation;
 import dev.slipway.orchestrator.workflow.Decision;
 import dev.slipway.orchestrator.workflow.DeployOrder;
@@ -104,7 +105,9 @@ public class DeploymentProcess {
                         .onItem().ifNull().switchTo(() -> App.existing(session, app))
                         // Every origin claims, a rollback too: its release may name a domain given up since.
                         .call(found -> domains.claim(session, app, origin.config().proxy().domains()))
-                        .chain(found -> AppQueue.nextRequestNumber(session, app).chain(number -> {
+                        // The formation is part of the release: new code keeps the serving one's.
+                        .chain(found -> Formations.resolve(session, found, origin.config())
+                                .chain(config -> AppQueue.nextRequestNumber(session, app).chain(number -> {
                             Instant now = clock.instant();
                             Deployment d = new Deployment();
                             d.id = id;
@@ -118,11 +121,11 @@ public class DeploymentProcess {
                             d.updatedAt = now;
                             return ConfigVar.ofApp(session, app).map(vars -> {
                                         // The release gets the app's config vars as they are now, sealed.
-                                        d.config = EventCodec.encode(origin.config().withSealedEnv(vars.stream()
+                                        d.config = EventCodec.encode(config.withSealedEnv(vars.stream()
                                                 .collect(Collectors.toMap(v -> v.key, v -> v.sealed))));
                                         return d;
                                     });
-                        })
+                        }))
                         .call(d -> DeploymentPins.installed(session).invoke(pins -> d.pluginPins = pins))
                         .call(d -> session.persist(d).chain(session::flush))
                         .call(d -> found.deployOrder == DeployOrder.SUPERSEDE ? supersede(session, d)

@@ -1,10 +1,13 @@
 package dev.slipway.orchestrator.eventlog;
 
+import dev.slipway.api.event.EventTypes;
+import dev.slipway.api.event.ProcessEvent;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.messaging.EventCodec;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -38,12 +41,20 @@ public class EventLog {
                 .map(rows -> rows == 1);
     }
 
+    /**
+     * The facts of a release's processes (started, crashed, …) follow its run, not its deployment:
+     * they are in the log under the deployment that started the release, but not in its stream.
+     */
+    private static final List<String> PROCESS_FACTS = Arrays.stream(ProcessEvent.class.getPermittedSubclasses())
+            .map(EventTypes::typeOf).toList();
+
     /** The deployment's events after {@code position}, oldest first. */
     public Uni<List<LoggedEvent>> after(Mutiny.Session session, UUID deploymentId, long position) {
-        return session.createQuery("from LoggedEvent where deploymentId = :id and position > :after order by position",
-                        LoggedEvent.class)
+        return session.createQuery("from LoggedEvent where deploymentId = :id and position > :after"
+                                + " and type not in :processFacts order by position", LoggedEvent.class)
                 .setParameter("id", deploymentId)
                 .setParameter("after", position)
+                .setParameter("processFacts", PROCESS_FACTS)
                 .getResultList();
     }
 }

@@ -11,10 +11,16 @@ import java.util.Objects;
  *
  * @param sealedEnv the app's config vars set through the API, sealed: ciphertext that only the
  *                  host opens, into the environment it gives strategies. Never clear text here.
+ * @param formation how many processes of each type the release runs ({@code slip ps:scale}); a type
+ *                  not named runs once. {@code null}: not decided yet, the app's current release's
+ *                  is taken when the deployment is recorded.
  */
 public record AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
                         Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
-                        Map<String, String> sealedEnv, Limits limits, Retry retry) {
+                        Map<String, String> sealedEnv, Limits limits, Retry retry, Map<String, Integer> formation) {
+
+    /** The most processes of one type a release may run. */
+    public static final int MAX_PROCESSES_PER_TYPE = 32;
 
     public static final Duration DEFAULT_HEALTHCHECK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -30,12 +36,28 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
         sealedEnv = sealedEnv == null ? Map.of() : Map.copyOf(sealedEnv);
         limits = limits == null ? Limits.NONE : limits;
         retry = retry == null ? Retry.NONE : retry;
+        if (formation != null) {
+            formation = Map.copyOf(formation);
+            formation.forEach((type, count) -> {
+                if (count == null || count < 0 || count > MAX_PROCESSES_PER_TYPE) {
+                    throw new IllegalArgumentException("formation " + type + "=" + count + " is not 0 to "
+                            + MAX_PROCESSES_PER_TYPE);
+                }
+            });
+        }
     }
 
     public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
                      Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
                      Map<String, String> sealedEnv, Limits limits) {
-        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, Retry.NONE);
+        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, Retry.NONE, null);
+    }
+
+    /** Without a formation of its own: the release runs one of each process type. */
+    public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
+                     Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
+                     Map<String, String> sealedEnv, Limits limits, Retry retry) {
+        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, retry, null);
     }
 
     public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
@@ -52,7 +74,14 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
 
     /** This configuration with the app's sealed config vars. */
     public AppConfig withSealedEnv(Map<String, String> sealed) {
-        return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealed, limits, retry);
+        return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealed, limits, retry,
+                formation);
+    }
+
+    /** This configuration with {@code formation} (process type to count) as the release's formation. */
+    public AppConfig withFormation(Map<String, Integer> formation) {
+        return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, retry,
+                formation);
     }
 
     /** The configuration of an app that has no configuration files at all. */

@@ -13,7 +13,7 @@ public final class EventTypes {
     public static final String PREFIX = "dev.slipway.";
 
     private static final Map<String, Class<? extends SlipwayEvent>> BY_TYPE =
-            Stream.of(Command.class, StageEvent.class, DeploymentEvent.class)
+            Stream.of(Command.class, StageEvent.class, DeploymentEvent.class, ProcessEvent.class)
                     .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
                     .map(c -> c.asSubclass(SlipwayEvent.class))
                     .collect(Collectors.toUnmodifiableMap(c -> PREFIX + c.getSimpleName(), Function.identity()));

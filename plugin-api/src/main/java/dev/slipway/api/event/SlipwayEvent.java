@@ -7,7 +7,7 @@ import java.util.UUID;
  * stage attempt a command was issued for and a fact answers, so late answers of older attempts can
  * be told apart. Messages are keyed by app on Kafka so one app's messages stay in order.
  */
-public sealed interface SlipwayEvent permits Command, StageEvent, DeploymentEvent {
+public sealed interface SlipwayEvent permits Command, StageEvent, DeploymentEvent, ProcessEvent {
 
     UUID deploymentId();
 

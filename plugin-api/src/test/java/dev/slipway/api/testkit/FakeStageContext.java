@@ -8,6 +8,7 @@ import dev.slipway.api.DeploymentMetadata;
 import dev.slipway.api.HookContext;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.PluginStorage;
+import dev.slipway.api.ProcessMonitor;
 import dev.slipway.api.ProxyContext;
 import dev.slipway.api.Sandbox;
 import dev.slipway.api.SourceTree;
@@ -49,6 +50,7 @@ public final class FakeStageContext implements BuildContext, DeployContext, Prox
     private List<String> domains = List.of("demo.slipway.test");
     private DeploymentInfo release;
     private Sandbox sandbox = Sandbox.none();
+    private ProcessMonitor processes = ProcessMonitor.none();
 
     private FakeStageContext(UUID deploymentId, Path workDir, MemoryStorage storage, MemoryMetadata metadata) {
         this.deploymentId = deploymentId;
@@ -82,6 +84,7 @@ public final class FakeStageContext implements BuildContext, DeployContext, Prox
         next.domains = domains;
         next.release = release;
         next.sandbox = sandbox;
+        next.processes = processes;
         return next;
     }
 
@@ -149,6 +152,12 @@ public final class FakeStageContext implements BuildContext, DeployContext, Prox
         return this;
     }
 
+    /** Where a deployer's process reports go, e.g. a {@link RecordingMonitor}. */
+    public FakeStageContext processes(ProcessMonitor monitor) {
+        this.processes = monitor;
+        return this;
+    }
+
     /** Every line the strategy logged, in order. */
     public List<String> lines() {
         return new ArrayList<>(lines);
@@ -187,6 +196,11 @@ public final class FakeStageContext implements BuildContext, DeployContext, Prox
     @Override
     public Sandbox sandbox() {
         return sandbox;
+    }
+
+    @Override
+    public ProcessMonitor processes() {
+        return processes;
     }
 
     @Override

@@ -14,6 +14,8 @@ import dev.slipway.api.event.StopRequested;
 import dev.slipway.api.event.Stopped;
 import dev.slipway.workers.isolation.Isolation;
 import dev.slipway.workers.plugin.StagePlugins;
+import dev.slipway.workers.supervise.ReleaseMonitor;
+import dev.slipway.workers.supervise.RunningReleases;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -36,11 +38,18 @@ public class DeployStage {
     private final StageSupport stages;
     private final HookRunner hooks;
     private final AppFiles files;
+    private final RunningReleases running;
+    private final Facts facts;
+    private final WorkerIdentity identity;
 
-    public DeployStage(StageSupport stages, HookRunner hooks, AppFiles files) {
+    public DeployStage(StageSupport stages, HookRunner hooks, AppFiles files, RunningReleases running, Facts facts,
+                       WorkerIdentity identity) {
         this.files = files;
         this.stages = stages;
         this.hooks = hooks;
+        this.running = running;
+        this.facts = facts;
+        this.identity = identity;
     }
 
     @Incoming("deploy")
@@ -59,6 +68,8 @@ public class DeployStage {
 
     void deploy(DeployRequested command) {
         StageLogs.MaskedLog log = stages.log(command, "deploy");
+        Path workDir = releaseDir(command.app(), command.deploymentId().toString())
+                .resolve(Integer.toString(command.attempt()));
         try (StagePlugins plugins = stages.plugins(command, log)) {
             StrategySelector.Selection<Deployer> chosen = plugins.select("deployer", plugins.deployers(),
                     command.config().deploy().strategy(), deployer -> deployer.accept(command.artifact()),
@@ -67,25 +78,57 @@ public class DeployStage {
             log.line("deployer " + deployer.name() + ": " + chosen.reason());
             stages.report(new DeployStarted(command.deploymentId(), command.app(), command.attempt(), deployer.name(),
                     chosen.reason(), plugins.used(deployer)));
-            Path workDir = releaseDir(command.app(), command.deploymentId().toString())
-                    .resolve(Integer.toString(command.attempt()));
             Workspace.recreate(workDir);
             stages.isolation().releaseDir(workDir);
-            Isolation.AppBox box = stages.isolation().prepare(command.app(), command.config(), Isolation.RUN, true,
-                    log.mask());
-            DeploymentInfo release = deployer.deploy(new StageContexts.Deploy(command.app(), command.deploymentId(),
-                    workDir, stages.environment().env(command.app(), command.config(), box), log,
-                    plugins.settings(deployer), stages.stores(deployer, command), box.sandbox(), command.artifact(),
-                    command.config()));
+            if (!running.claim(workDir)) {
+                throw new StageException("another worker of this host looks after " + workDir + " already");
+            }
+            DeploymentInfo release = deployer.deploy(context(command, deployer, plugins, workDir, log));
+            running.record(workDir, command, release);
             stages.report(new Deployed(command.deploymentId(), command.app(), command.attempt(), release));
         } catch (StageException e) {
+            running.release(workDir);
             fail(command, log, e.getMessage(), e.retryable());
         } catch (IOException e) {
+            running.release(workDir);
             // This host's disk, not the app: another attempt may do.
             fail(command, log, "cannot prepare the release directory: " + e.getMessage(), true);
         } catch (RuntimeException e) {
+            running.release(workDir);
             fail(command, log, "the deployer failed unexpectedly: " + e, false);
         }
+    }
+
+    /** A release no worker supervised any more (its worker stopped): back to its deployer, under this worker's care. */
+    public void adopt(RunningReleases.Record record) {
+        DeployRequested command = record.command();
+        StageLogs.MaskedLog log = stages.log(command, "run");
+        try (StagePlugins plugins = stages.plugins(command, log)) {
+            Deployer deployer = plugins.deployers().stream()
+                    .filter(d -> d.name().equals(record.release().deployer())).findFirst().orElse(null);
+            if (deployer == null) {
+                throw new StageException("deployer \"" + record.release().deployer() + "\" is not known to this worker");
+            }
+            plugins.check(deployer);
+            deployer.adopt(record.release(), context(command, deployer, plugins, record.workDir(), log));
+        } catch (StageException | RuntimeException e) {
+            // Let go of it: this worker, or another, tries again at the next round.
+            LOG.errorf("release %s of %s could not be taken over: %s", record.release().releaseId(), command.app(),
+                    e.getMessage());
+            running.release(record.workDir());
+        }
+    }
+
+    /** The deploy context of a release: its sandbox, and a monitor that reports its processes as facts. */
+    private StageContexts.Deploy context(DeployRequested command, Deployer deployer, StagePlugins plugins, Path workDir,
+                                         StageLogs.MaskedLog log) throws StageException {
+        Isolation.AppBox box = stages.isolation().prepare(command.app(), command.config(), Isolation.RUN, true,
+                log.mask());
+        StageLogs.MaskedLog runLog = stages.log(command, "run");
+        return new StageContexts.Deploy(command.app(), command.deploymentId(), workDir,
+                stages.environment().env(command.app(), command.config(), box), log,
+                plugins.settings(deployer), stages.stores(deployer, command), box.sandbox(), command.artifact(),
+                command.config(), new ReleaseMonitor(facts, command, identity.name(), runLog.mask(), runLog));
     }
 
     void stop(StopRequested command) {
@@ -104,6 +147,7 @@ public class DeployStage {
             deployer.stop(release, new StageContexts.Plain(command.app(), command.deploymentId(),
                     releaseDir(release.app(), release.releaseId()), Map.of(), log,
                     plugins.settings(deployer), stages.stores(deployer, command)));
+            running.forget(release.app(), release.releaseId());
             stages.report(new Stopped(command.deploymentId(), command.app(), command.attempt(), release.releaseId()));
         } catch (StageException | RuntimeException e) {
             LOG.errorf("release %s of %s could not be stopped: %s", release.releaseId(), release.app(), e.getMessage());

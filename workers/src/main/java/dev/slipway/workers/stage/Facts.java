@@ -1,6 +1,6 @@
 package dev.slipway.workers.stage;
 
-import dev.slipway.api.event.StageEvent;
+import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.messaging.EventCodec;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -26,8 +26,8 @@ public class Facts {
         this.source = URI.create("/slipway/worker/" + identity.name());
     }
 
-    /** Publishes and waits for Kafka's acknowledgement: call from a worker thread. */
-    public void publish(StageEvent fact) {
+    /** Publishes a fact (a stage's, or a process's) and waits for Kafka's acknowledgement: call from a worker thread. */
+    public void publish(SlipwayEvent fact) {
         LOG.infof("%s %s: %s", fact.app(), fact.deploymentId(), fact.getClass().getSimpleName());
         events.sendMessageAndAwait(Message.of(EventCodec.encode(fact))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(fact.app()).build())

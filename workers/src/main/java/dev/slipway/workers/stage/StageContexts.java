@@ -8,6 +8,7 @@ import dev.slipway.api.DeploymentMetadata;
 import dev.slipway.api.HookContext;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.PluginStorage;
+import dev.slipway.api.ProcessMonitor;
 import dev.slipway.api.ProxyContext;
 import dev.slipway.api.Sandbox;
 import dev.slipway.api.SourceTree;
@@ -53,7 +54,7 @@ final class StageContexts {
 
     record Deploy(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
                   Map<String, String> config, PluginServices.Stores stores, Sandbox sandbox, BuildArtifact artifact,
-                  AppConfig appConfig)
+                  AppConfig appConfig, ProcessMonitor processes)
             implements DeployContext, Hosted {
     }
 

@@ -66,7 +66,8 @@ class PluginRegistryTest {
         Strategy process = registry.deployers().stream().filter(d -> d.name().equals("process")).findFirst().orElseThrow();
         Strategy nginx = registry.proxies().get(0);
 
-        assertEquals(Map.of("port-range", "30000-30999", "bind-host", "127.0.0.1", "advertise-host", "127.0.0.1"),
+        assertEquals(Map.of("port-range", "30000-30999", "bind-host", "127.0.0.1", "advertise-host", "127.0.0.1",
+                "restart-backoff", "1", "max-restart-backoff", "60", "crash-limit", "5", "crash-window", "300"),
                 registry.settings(process));
         assertEquals("8080", registry.settings(nginx).get("listen-port"));
         assertTrue(!registry.settings(nginx).containsKey("prefix"), "a setting with no value and no default is absent");

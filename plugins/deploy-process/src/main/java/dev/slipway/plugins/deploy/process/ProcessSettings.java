@@ -1,6 +1,8 @@
 package dev.slipway.plugins.deploy.process;
 
 import dev.slipway.api.StageException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +14,12 @@ import java.util.regex.Pattern;
  * @param lastPort      highest port handed to a web process
  * @param bindHost      address a port must be free on ({@code bind-host}, default 127.0.0.1)
  * @param advertiseHost address the proxy reaches releases on ({@code advertise-host}, default 127.0.0.1)
+ * @param stateDir      host-wide directory of the deployers on this host: port reservations ({@code state-dir})
+ * @param restart       how crashed processes are started again ({@code restart-backoff}, {@code max-restart-backoff},
+ *                      {@code crash-limit}, {@code crash-window})
  */
-record ProcessSettings(int firstPort, int lastPort, String bindHost, String advertiseHost) {
+record ProcessSettings(int firstPort, int lastPort, String bindHost, String advertiseHost, Path stateDir,
+                       CrashPolicy restart) {
 
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,5})\\s*-\\s*(\\d{1,5})\\s*");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:_-]{1,253}");
@@ -27,7 +33,14 @@ record ProcessSettings(int firstPort, int lastPort, String bindHost, String adve
             throw new StageException("process deployer setting port-range \"" + range + "\" is invalid: use FROM-TO"
                     + " with 1 <= FROM <= TO <= 65535, e.g. slipway.plugins.process.port-range=20000-29999");
         }
-        return new ProcessSettings(first, last, host(config, "bind-host"), host(config, "advertise-host"));
+        // Without the host's directory (a plugin's own tests), one per user of the machine: ports are the machine's.
+        Path stateDir = Path.of(config.getOrDefault("state-dir", Path.of(System.getProperty("java.io.tmpdir"),
+                "slipway-process-" + System.getProperty("user.name")).toString()));
+        CrashPolicy restart = new CrashPolicy(seconds(config, "restart-backoff", 1, 0),
+                seconds(config, "max-restart-backoff", 60, 0), (int) number(config, "crash-limit", 5, 1),
+                seconds(config, "crash-window", 300, 1));
+        return new ProcessSettings(first, last, host(config, "bind-host"), host(config, "advertise-host"), stateDir,
+                restart);
     }
 
     private static String host(Map<String, String> config, String key) throws StageException {
@@ -37,5 +50,21 @@ record ProcessSettings(int firstPort, int lastPort, String bindHost, String adve
                     + " IP address, e.g. slipway.plugins.process." + key + "=127.0.0.1");
         }
         return host;
+    }
+
+    private static Duration seconds(Map<String, String> config, String key, long fallback, long least)
+            throws StageException {
+        return Duration.ofSeconds(number(config, key, fallback, least));
+    }
+
+    private static long number(Map<String, String> config, String key, long fallback, long least)
+            throws StageException {
+        String value = config.get(key);
+        long number = value == null ? fallback : Long.parseLong(value.strip()); // the host checked it is a number
+        if (number < least) {
+            throw new StageException("process deployer setting " + key + " is " + number + "; it must be at least "
+                    + least + " (slipway.plugins.process." + key + ")");
+        }
+        return number;
     }
 }

@@ -2,9 +2,11 @@ package dev.slipway.plugins.deploy.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.StageException;
 import dev.slipway.api.testkit.FakeStageContext;
@@ -54,14 +56,41 @@ class ProcessDeployerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("<h1>served</h1>", page.body());
         long pid = Long.parseLong(release.attributes().get("pid"));
-        assertEquals(pid + "\n", Files.readString(workDir.resolve("web.pid")));
-        assertTrue(Files.readString(workDir.resolve("web.log")).contains("hello on " + port));
-        assertTrue(context.lines().contains("web: hello on " + port), "web output is copied to the stage log");
+        assertEquals(pid + "\n", Files.readAllLines(workDir.resolve("web.1.pid")).get(0) + "\n");
+        assertTrue(Files.readString(workDir.resolve("web.1.log")).contains("hello on " + port));
+        assertTrue(context.lines().contains("web.1: hello on " + port), "web output is copied to the stage log");
 
         deployer.stop(release, context);
 
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "stopped");
         deployer.stop(release, context); // already gone: not an error
+    }
+
+    @Test
+    void everyProcessOfTheFormationRunsWebOnesOnPortsOfTheirOwn() throws Exception {
+        Files.writeString(root.resolve("index.html"), "<h1>served</h1>");
+        BuildArtifact artifact = new BuildArtifact(BuildArtifact.PROCESS, root, Map.of(
+                "web", "exec python3 -u -m http.server \"$PORT\" --bind 127.0.0.1",
+                "worker", "echo \"worker has PORT=[${PORT:-}]\"; exec sleep 300"), Map.of(), List.of(), "native", "test");
+        FakeStageContext context = TestDeployContext.of(workDir, artifact, "/", Duration.ofSeconds(20));
+        context.appConfig(context.appConfig().withFormation(Map.of("web", 2)));
+
+        DeploymentInfo release = deployer.deploy(context);
+
+        assertEquals(2, release.upstreams().size());
+        assertNotEquals(release.upstreams().get(0).port(), release.upstreams().get(1).port());
+        for (DeploymentInfo.Upstream web : release.upstreams()) {
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + web.port() + "/")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        long worker = Long.parseLong(Files.readAllLines(workDir.resolve("worker.1.pid")).get(0));
+        assertTrue(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false));
+        assertTrue(Files.readString(workDir.resolve("worker.1.log")).contains("worker has PORT=[]"), "no port");
+
+        deployer.stop(release, context);
+
+        assertFalse(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false), "every process stopped");
     }
 
     @Test
@@ -73,9 +102,9 @@ class ProcessDeployerTest {
 
         assertTrue(e.getMessage().matches("(?s)health check failed: nothing answered on port \\d+ within 2 s.*"
                 + "last output:\nchild=\\d+"), e.getMessage());
-        Matcher child = Pattern.compile("child=(\\d+)").matcher(Files.readString(workDir.resolve("web.log")));
+        Matcher child = Pattern.compile("child=(\\d+)").matcher(Files.readString(workDir.resolve("web.1.log")));
         assertTrue(child.find());
-        long shell = Long.parseLong(Files.readString(workDir.resolve("web.pid")).strip());
+        long shell = Long.parseLong(Files.readAllLines(workDir.resolve("web.1.pid")).get(0));
         for (long pid : new long[] {shell, Long.parseLong(child.group(1))}) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " is gone");
         }
@@ -99,12 +128,12 @@ class ProcessDeployerTest {
     void aHealthPathThatFailsIsReported() throws Exception {
         FakeStageContext context = TestDeployContext.of(workDir,
                 TestDeployContext.artifact(root, "exec python3 -m http.server $PORT --bind 127.0.0.1", List.of()),
-                "/healthz", Duration.ofSeconds(3));
+                "/healthz", Duration.ofSeconds(10)); // python's start can take seconds on a busy machine
 
         StageException e = assertThrows(StageException.class, () -> deployer.deploy(context));
 
         assertTrue(e.getMessage().startsWith("health check failed: GET /healthz on port"), e.getMessage());
-        assertTrue(e.getMessage().contains("answered 404 within 3 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("answered 404 within 10 s"), e.getMessage());
     }
 
     @Test

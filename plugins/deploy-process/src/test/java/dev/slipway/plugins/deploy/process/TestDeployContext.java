@@ -19,7 +19,8 @@ final class TestDeployContext {
         AppConfig config = new AppConfig(empty.build(), empty.deploy(), artifact.processes(), Map.of(),
                 new AppConfig.Healthcheck(healthPath, healthTimeout), Map.of(), empty.proxy(), List.of());
         return FakeStageContext.in(workDir).env(System.getenv()).artifact(artifact).appConfig(config)
-                .config("port-range", "31000-31999");
+                .config("port-range", "31000-31999").config("state-dir", workDir.resolve(".state").toString())
+                .config("restart-backoff", "0");
     }
 
     static BuildArtifact artifact(Path root, String web, List<String> path) {

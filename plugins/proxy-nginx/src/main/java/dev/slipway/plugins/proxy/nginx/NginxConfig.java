@@ -73,8 +73,9 @@ final class NginxConfig {
         }
         StringBuilder out = new StringBuilder()
                 .append("# Written by Slipway: app ").append(release.app()).append(", release ")
-                .append(release.releaseId()).append('\n')
-                .append("server {\n")
+                .append(release.releaseId()).append('\n');
+        String target = release.isStatic() ? null : target(release, out);
+        out.append("server {\n")
                 .append("    listen ").append(s.listenAddress()).append(':').append(s.listenPort()).append(";\n")
                 .append("    server_name ").append(String.join(" ", domains)).append(";\n")
                 .append("    add_header ").append(RELEASE_HEADER).append(' ').append(release.releaseId())
@@ -89,7 +90,7 @@ final class NginxConfig {
                     .append("    }\n");
         } else {
             out.append("    location / {\n")
-                    .append("        proxy_pass http://").append(upstream(release)).append(";\n")
+                    .append("        proxy_pass http://").append(target).append(";\n")
                     .append("        proxy_http_version 1.1;\n")
                     .append("        proxy_set_header Host $host;\n")
                     .append("        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n")
@@ -106,9 +107,30 @@ final class NginxConfig {
         return out.append("}\n").toString();
     }
 
-    private static String upstream(DeploymentInfo release) throws StageException {
-        String host = release.upstreamHost();
-        int port = release.upstreamPort();
+    /**
+     * Where requests go: the release's one web process, or an upstream group nginx balances over
+     * (round robin; a process that refuses is skipped for the next), written to {@code out} first.
+     */
+    private static String target(DeploymentInfo release, StringBuilder out) throws StageException {
+        List<DeploymentInfo.Upstream> upstreams = release.upstreams();
+        if (upstreams.size() == 1) {
+            return address(release, upstreams.get(0));
+        }
+        if (!TOKEN.matcher(release.app()).matches()) {
+            throw new StageException("app name \"" + release.app() + "\" cannot name an nginx upstream safely");
+        }
+        String group = "slipway-" + release.app() + "-" + release.releaseId();
+        out.append("upstream ").append(group).append(" {\n");
+        for (DeploymentInfo.Upstream upstream : upstreams) {
+            out.append("    server ").append(address(release, upstream)).append(";\n");
+        }
+        out.append("}\n");
+        return group;
+    }
+
+    private static String address(DeploymentInfo release, DeploymentInfo.Upstream upstream) throws StageException {
+        String host = upstream.host();
+        int port = upstream.port();
         if (port < 1 || port > 65535) {
             throw new StageException("release " + release.releaseId() + " has no valid upstream port (" + port + ")");
         }

@@ -57,7 +57,7 @@ public final class NginxProxy implements ProxyStrategy {
                 throw new StageException("could not write " + site + ": " + e.getMessage(), e);
             }
             String target = release.isStatic() ? release.staticRoot().toString()
-                    : release.upstreamHost() + ":" + release.upstreamPort();
+                    : String.join(" ", release.upstreams().stream().map(u -> u.host() + ":" + u.port()).toList());
             context.log().line("routing " + String.join(", ", context.domains()) + " to " + target
                     + " (release " + release.releaseId() + ") in " + site);
             apply(nginx, change, context, "app " + release.app());

@@ -153,6 +153,35 @@ class NginxProxyTest {
     }
 
     @Test
+    @Order(6)
+    void aReleaseOfSeveralWebProcessesIsBalancedOverAllOfThem() throws Exception {
+        HttpServer second = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        second.createContext("/", exchange -> {
+            byte[] body = "second web process".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        second.start();
+        try {
+            proxy.configure(DeploymentInfo.upstreams("demo", "release-6", "process", List.of(
+                    new DeploymentInfo.Upstream("127.0.0.1", upstream.getAddress().getPort()),
+                    new DeploymentInfo.Upstream("127.0.0.1", second.getAddress().getPort())), Map.of()), context(config));
+
+            java.util.Set<String> answers = new java.util.HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                String answer = get("demo.slipway.test");
+                answers.add(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            }
+            assertEquals(java.util.Set.of("upstream saw Host demo.slipway.test", "second web process"), answers);
+            assertTrue(Files.readString(prefix.resolve("conf.d/demo.conf")).contains("upstream slipway-demo-release-6 {"));
+        } finally {
+            second.stop(0);
+            proxy.remove("demo", context(config));
+        }
+    }
+
+    @Test
     void urlsNameThePortUnlessItIs80() throws Exception {
         assertEquals(List.of("http://a.example.com:8080/", "http://b.example.com:8080/"),
                 proxy.urls(new Context("demo", UUID.randomUUID(), prefix, Map.of(), line -> { }, Map.of(),

@@ -1,0 +1,59 @@
+package dev.slipway.api.testkit;
+
+import dev.slipway.api.ProcessMonitor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A process monitor for a deployer's tests: keeps every report, and waits for one. */
+public final class RecordingMonitor implements ProcessMonitor {
+
+    /** One report: {@code kind} is started, crashed, stopped or releaseCrashed. */
+    public record Report(String kind, String process, long pid, Integer exitCode, List<String> lastLines, int restarts,
+                         Duration restartIn, String reason) {
+    }
+
+    private final List<Report> reports = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void started(String type, int index, long pid, int port, Instant startedAt, int restarts) {
+        reports.add(new Report("started", type + "." + index, pid, null, List.of(), restarts, null, null));
+    }
+
+    @Override
+    public void crashed(String type, int index, Integer exitCode, List<String> lastLines, int restarts,
+                        Duration restartIn) {
+        reports.add(new Report("crashed", type + "." + index, 0, exitCode, lastLines, restarts, restartIn, null));
+    }
+
+    @Override
+    public void stopped(String type, int index) {
+        reports.add(new Report("stopped", type + "." + index, 0, null, List.of(), 0, null, null));
+    }
+
+    @Override
+    public void releaseCrashed(String reason) {
+        reports.add(new Report("releaseCrashed", null, 0, null, List.of(), 0, null, reason));
+    }
+
+    public List<Report> reports() {
+        return List.copyOf(reports);
+    }
+
+    /** The first report that matches, waiting up to {@code seconds} for it; an AssertionError naming all if none. */
+    public Report await(Predicate<Report> wanted, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            for (Report report : reports) {
+                if (wanted.test(report)) {
+                    return report;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no such report within " + seconds + " s; got " + reports);
+    }
+}

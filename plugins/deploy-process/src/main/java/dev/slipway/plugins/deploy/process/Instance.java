@@ -1,0 +1,54 @@
+package dev.slipway.plugins.deploy.process;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * One process of a release, as Heroku names dynos: {@code web.1}, {@code web.2}, {@code worker.1}.
+ * It keeps its port across restarts, so the proxy's routing stays right while it is started again.
+ */
+final class Instance {
+
+    final String type;
+    final int index;
+    final String command;
+    /** 0 for a process without a port. */
+    int port;
+    /** The process as started by this JVM, {@code null} for one found running; its exit code is known only then. */
+    volatile Process process;
+    volatile ProcessHandle handle;
+    /**
+     * What the process had started when last looked at: killed once the process itself is gone, so
+     * that a child it leaves behind (an app under {@code sh -c}) cannot keep the port or the log.
+     */
+    volatile List<ProcessHandle> descendants = List.of();
+    volatile int restarts;
+    volatile boolean givenUp;
+    /** Crash times within the policy's window, oldest first; touched by the supervisor's one thread. */
+    final Deque<Instant> crashes = new ArrayDeque<>();
+
+    Instance(String type, int index, String command) {
+        this.type = type;
+        this.index = index;
+        this.command = command;
+    }
+
+    String name() {
+        return type + "." + index;
+    }
+
+    boolean web() {
+        return Formation.WEB.equals(type);
+    }
+
+    Path pidFile(Path workDir) {
+        return workDir.resolve(name() + ".pid");
+    }
+
+    Path logFile(Path workDir) {
+        return workDir.resolve(name() + ".log");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.slipway.plugins.deploy.process;
+
+import dev.slipway.api.Commands;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps the processes of the releases a deployer started, or adopted, running: a process that
+ * exits on its own is reported as crashed, with its exit code and last lines, and started again
+ * after the policy's back-off, until it crashed too often in the window and the release is
+ * reported crashed. All its work runs on one daemon thread, so an instance is never handled twice
+ * at once; it also renews the port reservations of the processes it keeps.
+ */
+final class Supervisor {
+
+    static final int LAST_LINES = 20;
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(30);
+
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "process-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Path, SupervisedRelease> releases = new ConcurrentHashMap<>();
+
+    Supervisor(Clock clock) {
+        this.clock = clock;
+        timer.scheduleWithFixedDelay(this::renew, RENEW_EVERY.toSeconds(), RENEW_EVERY.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    boolean supervises(Path workDir) {
+        return releases.containsKey(workDir);
+    }
+
+    /** Takes the release into care: its live processes are watched, the others count as crashed. */
+    void supervise(SupervisedRelease release) {
+        releases.put(release.workDir, release);
+        timer.execute(() -> {
+            for (Instance instance : release.instances) {
+                if (instance.handle != null && instance.handle.isAlive()) {
+                    started(release, instance);
+                } else {
+                    crashed(release, instance, null, ProcessLog.lastLines(instance.logFile(release.workDir), LAST_LINES));
+                }
+            }
+        });
+    }
+
+    /** The release is being stopped: nothing of it is started again from now on. */
+    void forget(Path workDir) {
+        SupervisedRelease release = releases.remove(workDir);
+        if (release != null) {
+            release.forgotten = true;
+            release.instances.forEach(i -> release.monitor.stopped(i.type, i.index));
+        }
+    }
+
+    private void started(SupervisedRelease release, Instance instance) {
+        ProcessHandle handle = instance.handle;
+        release.monitor.started(instance.type, instance.index, handle.pid(), instance.port,
+                handle.info().startInstant().orElse(clock.instant()), instance.restarts);
+        look(instance);
+        // Its children appear once its command got going; looked at again at every renewal.
+        timer.schedule(() -> look(instance), 5, TimeUnit.SECONDS);
+        // The process alone, not its log filter: a child it leaves behind would hold the filter's pipe open.
+        handle.onExit().whenCompleteAsync((done, failure) -> exited(release, instance, handle), timer);
+    }
+
+    private static void look(Instance instance) {
+        ProcessHandle handle = instance.handle;
+        if (handle != null && handle.isAlive()) {
+            instance.descendants = handle.descendants().toList();
+        }
+    }
+
+    private void exited(SupervisedRelease release, Instance instance, ProcessHandle handle) {
+        if (instance.handle != handle) {
+            return;
+        }
+        // A handle checks the start time too: a pid given to another process since is not touched.
+        List<ProcessHandle> left = instance.descendants.stream().filter(ProcessHandle::isAlive).toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        ReleaseProcess.awaitExit(left, 5);
+        if (release.stopping()) {
+            return;
+        }
+        Integer code = null;
+        Process process = instance.process;
+        if (process != null && process.pid() == handle.pid()) {
+            try {
+                process.waitFor(2, TimeUnit.SECONDS); // its last output into the log
+                code = process.exitValue();
+            } catch (IllegalThreadStateException e) {
+                // Its output is still being written; the code is not worth waiting for.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        crashed(release, instance, code, ProcessLog.lastLines(instance.logFile(release.workDir), LAST_LINES));
+    }
+
+    private void crashed(SupervisedRelease release, Instance instance, Integer code, List<String> lastLines) {
+        if (release.stopping()) {
+            return;
+        }
+        Duration delay = release.policy.afterCrash(instance.crashes, clock.instant());
+        String how = code == null ? "is gone (its exit code is unknown: an earlier worker started it)"
+                : Commands.describeExit(code);
+        release.log.line(instance.name() + " " + how + (delay == null ? "; not started again"
+                : "; starting it again in " + delay.toMillis() + " ms"));
+        release.monitor.crashed(instance.type, instance.index, code, lastLines, instance.restarts, delay);
+        if (delay == null) {
+            instance.givenUp = true;
+            release.monitor.releaseCrashed(release.policy.gaveUp(instance.name()));
+            return;
+        }
+        timer.schedule(() -> restart(release, instance), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void restart(SupervisedRelease release, Instance instance) {
+        if (release.stopping()) {
+            return;
+        }
+        try {
+            if (instance.port > 0) {
+                release.ports.renew(instance.port, release.owner(instance));
+            }
+            instance.restarts++;
+            release.launcher.start(instance);
+        } catch (IOException | RuntimeException e) {
+            crashed(release, instance, null, List.of("could not be started again: " + e.getMessage()));
+            return;
+        }
+        if (release.stopping()) {
+            // Stopped by another worker while this one started it: what it started is not left behind.
+            ReleaseProcess.kill(instance.handle);
+            return;
+        }
+        started(release, instance);
+    }
+
+    private void renew() {
+        for (SupervisedRelease release : List.copyOf(releases.values())) {
+            if (ReleaseProcess.stopping(release.workDir)) {
+                forget(release.workDir);
+                continue;
+            }
+            for (Instance instance : release.instances) {
+                look(instance);
+                if (instance.port > 0) {
+                    release.ports.renew(instance.port, release.owner(instance));
+                }
+            }
+        }
+    }
+}
