@@ -8,6 +8,7 @@ import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.deployment.DeploymentProcess;
 import dev.slipway.orchestrator.deployment.DeploymentRequestResource;
+import dev.slipway.orchestrator.deployment.Rebase;
 import dev.slipway.orchestrator.hook.AppHooks;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
 import io.smallrye.mutiny.Multi;
@@ -119,7 +120,9 @@ public class ConfigResource {
                 .chain(current -> process.start(app.name, UUID.randomUUID(), new DeploymentProcess.Origin(
                         java.nio.file.Path.of(current.source),
                         EventCodec.readStored(current.config, new TypeReference<>() { }),
-                        EventCodec.readStored(current.artifact, new TypeReference<>() { }), description)))
+                        EventCodec.readStored(current.artifact, new TypeReference<>() { }), description,
+                        // If the app's deployments are queued, the release served on its turn gets the vars.
+                        Rebase.ofServing(Map.of()))))
                 .map(DeploymentRequestResource::accepted);
     }
 

@@ -59,6 +59,9 @@ public class Deployment {
     @Column(name = "plugin_pins")
     public String pluginPins;
 
+    /** What is decided on its turn, as JSON ({@link Rebase}); null when all was decided at its request. */
+    public String rebase;
+
     /** When retention asked for its files to be removed; null while they are kept. */
     @Column(name = "pruned_at")
     public Instant prunedAt;

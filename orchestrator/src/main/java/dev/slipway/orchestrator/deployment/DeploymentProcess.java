@@ -90,8 +90,23 @@ public class DeploymentProcess {
     /**
      * What a deployment starts from: a source to build, or also an earlier release's artifact, which
      * is run again without building.
+     *
+     * @param rebase what is decided on its turn rather than now; null: new code keeps the formation
+     *               served on its turn, a configuration that names its formation (a rollback) keeps it
      */
-    public record Origin(Path source, AppConfig config, BuildArtifact artifact, String description) {
+    public record Origin(Path source, AppConfig config, BuildArtifact artifact, String description, Rebase rebase) {
+
+        public Origin(Path source, AppConfig config, BuildArtifact artifact, String description) {
+            this(source, config, artifact, description, null);
+        }
+
+        Rebase decidedOnTurn() {
+            return rebase != null ? rebase : config.formation() == null ? Rebase.NEW_CODE : null;
+        }
+
+        boolean redeploysServing() {
+            return rebase != null && rebase.serving();
+        }
     }
 
     /**
@@ -119,6 +134,8 @@ public class DeploymentProcess {
                             d.artifact = origin.artifact() == null ? null : EventCodec.encode(origin.artifact());
                             d.createdAt = now;
                             d.updatedAt = now;
+                            Rebase rebase = origin.decidedOnTurn();
+                            d.rebase = rebase == null ? null : EventCodec.encode(rebase);
                             return ConfigVar.ofApp(session, app).map(vars -> {
                                         // The release gets the app's config vars as they are now, sealed.
                                         d.config = EventCodec.encode(config.withSealedEnv(vars.stream()
@@ -128,8 +145,9 @@ public class DeploymentProcess {
                         }))
                         .call(d -> DeploymentPins.installed(session).invoke(pins -> d.pluginPins = pins))
                         .call(d -> session.persist(d).chain(session::flush))
-                        .call(d -> found.deployOrder == DeployOrder.SUPERSEDE ? supersede(session, d)
-                                : Uni.createFrom().voidItem()))
+                        // A config change or a scale redeploys what serves on its turn: it replaces no new code.
+                        .call(d -> found.deployOrder == DeployOrder.SUPERSEDE && !origin.redeploysServing()
+                                ? supersede(session, d) : Uni.createFrom().voidItem()))
                         .call(d -> eventLog.append(session, UUID.randomUUID(), requested)
                                 .chain(() -> advance(session, requested))))
                 .invoke(() -> committed(id));
@@ -146,6 +164,8 @@ public class DeploymentProcess {
                         .onItem().ifNull().failWith(() -> ApiException.notFound("deployment " + id))
                         .call(app -> lockedApp(session, app))
                         .chain(app -> session.find(Deployment.class, id, LockMode.PESSIMISTIC_WRITE))
+                        // Gone with its app between the two reads.
+                        .onItem().ifNull().failWith(() -> ApiException.notFound("deployment " + id))
                         .call(d -> cancelLocked(session, d, reason, true)))
                 .invoke(() -> committed(id));
     }
@@ -153,7 +173,7 @@ public class DeploymentProcess {
     /** A supersede app's new request cancels those still waiting (never the one running). */
     private Uni<Void> supersede(Mutiny.Session session, Deployment newer) {
         return AppQueue.unfinished(session, newer.app).chain(unfinished -> sequence(unfinished.stream()
-                .filter(d -> d.state == DeploymentState.QUEUED)
+                .filter(d -> d.state == DeploymentState.QUEUED && !redeploysServing(d))
                 .map(d -> cancelLocked(session, d, "superseded by deployment " + newer.id, false))
                 .toList())).call(session::flush);
     }
@@ -168,6 +188,7 @@ public class DeploymentProcess {
             Instant now = clock.instant();
             String row = d.state.row();
             return StageProjection.cancelled(session, d.id, row, now)
+                    .chain(() -> outbox.dropUnsentStages(session, d.id))
                     .chain(() -> conclude(session, d, decision, now, startNext));
         });
     }
@@ -264,8 +285,43 @@ public class DeploymentProcess {
                 return Uni.createFrom().voidItem();
             }
             DeploymentDequeued turn = new DeploymentDequeued(head.id, head.app, head.attempt, ended.id);
-            return eventLog.append(session, UUID.randomUUID(), turn).chain(() -> advance(session, turn));
+            return onTurn(session, head).chain(() -> eventLog.append(session, UUID.randomUUID(), turn))
+                    .chain(() -> advance(session, turn));
         });
+    }
+
+    /**
+     * Decides what a waiting deployment left to its turn ({@link Rebase}) from the release the app
+     * serves now, and seals the app's config vars as they are now into it.
+     */
+    private Uni<Void> onTurn(Mutiny.Session session, Deployment head) {
+        if (head.rebase == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Rebase rebase = EventCodec.readStored(head.rebase, new TypeReference<>() { });
+        return session.find(App.class, head.app)
+                .chain(app -> app.currentDeployment == null ? Uni.createFrom().<Deployment>nullItem()
+                        : session.find(Deployment.class, app.currentDeployment))
+                .chain(serving -> {
+                    if (serving == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    AppConfig own = EventCodec.readStored(head.config, new TypeReference<>() { });
+                    AppConfig base = own;
+                    if (rebase.serving()) {
+                        head.artifact = serving.artifact;
+                        head.source = serving.source;
+                        base = EventCodec.readStored(serving.config, new TypeReference<>() { });
+                    }
+                    AppConfig decided = base.withFormation(rebase.serving()
+                            ? Formations.of(serving, rebase.formation()) : Formations.servedBy(serving));
+                    return ConfigVar.ofApp(session, head.app).invoke(vars -> head.config = EventCodec.encode(
+                            decided.withSealedEnv(vars.stream().collect(Collectors.toMap(v -> v.key, v -> v.sealed)))));
+                }).replaceWithVoid();
+    }
+
+    private static boolean redeploysServing(Deployment d) {
+        return d.rebase != null && EventCodec.<Rebase>readStored(d.rebase, new TypeReference<>() { }).serving();
     }
 
     /** The app's row, locked for this transaction; null when there is no such app. */

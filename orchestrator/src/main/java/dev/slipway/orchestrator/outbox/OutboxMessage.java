@@ -29,6 +29,10 @@ public class OutboxMessage {
 
     public String payload;
 
+    /** The deployment the command serves, so that a cancel can drop its unsent stage requests. */
+    @Column(name = "deployment_id")
+    public UUID deploymentId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -10,6 +10,7 @@ import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.deployment.DeploymentProcess;
 import dev.slipway.orchestrator.deployment.DeploymentRequestResource;
+import dev.slipway.orchestrator.deployment.Rebase;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,7 +46,7 @@ public class FormationResource {
     /** Every process type of the serving release with its count. */
     @GET
     public Uni<Map<String, Integer>> get(@PathParam("app") String app) {
-        return sessions.withSession(session -> serving(session, app)).map(current -> counts(current, Map.of()));
+        return sessions.withSession(session -> serving(session, app)).map(current -> Formations.of(current, Map.of()));
     }
 
     /** {@code {"web": 3, "worker": 2}}: those types to those counts, the others as they are. */
@@ -58,13 +59,14 @@ public class FormationResource {
         return sessions.withSession(session -> serving(session, app)).chain(current -> {
             BuildArtifact artifact = EventCodec.readStored(current.artifact, new TypeReference<>() { });
             body.forEach((type, count) -> check(app, artifact, type, count));
-            Map<String, Integer> formation = counts(current, body);
+            Map<String, Integer> formation = Formations.of(current, body);
             AppConfig config = EventCodec.<AppConfig>readStored(current.config, new TypeReference<>() { })
                     .withFormation(formation);
             String description = "scale " + String.join(" ", new TreeMap<>(body).entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList());
+            // If the app's deployments are queued, the build and formation served on its turn are scaled.
             return process.start(app, UUID.randomUUID(), new DeploymentProcess.Origin(
-                    java.nio.file.Path.of(current.source), config, artifact, description));
+                    java.nio.file.Path.of(current.source), config, artifact, description, Rebase.ofServing(body)));
         }).map(DeploymentRequestResource::accepted);
     }
 
@@ -78,19 +80,6 @@ public class FormationResource {
         });
     }
 
-    /** The serving release's types, each with its count, then {@code changes} over them. */
-    private static Map<String, Integer> counts(Deployment current, Map<String, Integer> changes) {
-        BuildArtifact artifact = EventCodec.readStored(current.artifact, new TypeReference<>() { });
-        AppConfig config = EventCodec.readStored(current.config, new TypeReference<>() { });
-        Map<String, Integer> formation = config.formation() == null ? Map.of() : config.formation();
-        Map<String, Integer> counts = new TreeMap<>();
-        if (artifact != null) {
-            artifact.processes().keySet().stream().filter(type -> !type.equals("release"))
-                    .forEach(type -> counts.put(type, formation.getOrDefault(type, 1)));
-        }
-        counts.putAll(changes);
-        return counts;
-    }
 
     private static void check(String app, BuildArtifact artifact, String type, Integer count) {
         if (artifact == null || !BuildArtifact.PROCESS.equals(artifact.kind())) {

@@ -1,12 +1,14 @@
 package dev.slipway.orchestrator.process;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
 import io.smallrye.mutiny.Uni;
 import java.util.Map;
+import java.util.TreeMap;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -27,9 +29,34 @@ public final class Formations {
         if (app.currentDeployment == null) {
             return Uni.createFrom().item(config.withFormation(Map.of()));
         }
-        return session.find(Deployment.class, app.currentDeployment).map(current -> {
-            AppConfig serving = current == null ? null : EventCodec.readStored(current.config, new TypeReference<>() { });
-            return config.withFormation(serving == null || serving.formation() == null ? Map.of() : serving.formation());
+        return session.find(Deployment.class, app.currentDeployment)
+                .map(current -> config.withFormation(current == null ? Map.of() : servedBy(current)));
+    }
+
+    /** The formation {@code release} runs with; empty (one of each type) for a release from before formations. */
+    public static Map<String, Integer> servedBy(Deployment release) {
+        AppConfig config = EventCodec.readStored(release.config, new TypeReference<>() { });
+        return config.formation() == null ? Map.of() : config.formation();
+    }
+
+    /**
+     * Every process type of {@code release}'s build with its count, then {@code changes} over them
+     * (a change naming a type the build does not have is left out: the build may have changed since
+     * it was asked for).
+     */
+    public static Map<String, Integer> of(Deployment release, Map<String, Integer> changes) {
+        BuildArtifact artifact = EventCodec.readStored(release.artifact, new TypeReference<>() { });
+        Map<String, Integer> formation = servedBy(release);
+        Map<String, Integer> counts = new TreeMap<>();
+        if (artifact != null) {
+            artifact.processes().keySet().stream().filter(type -> !type.equals("release"))
+                    .forEach(type -> counts.put(type, formation.getOrDefault(type, 1)));
+        }
+        changes.forEach((type, count) -> {
+            if (counts.containsKey(type)) {
+                counts.put(type, count);
+            }
         });
+        return counts;
     }
 }

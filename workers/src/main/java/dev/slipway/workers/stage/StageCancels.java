@@ -71,6 +71,10 @@ public class StageCancels {
         UUID id = command.deploymentId();
         Thread thread = Thread.currentThread();
         running.put(id, thread);
+        if (cancelled.contains(id)) {
+            // The cancel came between skips() and here: the stage stops as soon as it starts.
+            thread.interrupt();
+        }
         return () -> {
             synchronized (this) {
                 running.remove(id, thread);

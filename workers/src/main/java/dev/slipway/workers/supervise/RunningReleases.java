@@ -83,8 +83,10 @@ public class RunningReleases {
     /** The release runs: written after its deployer answered, so a worker that starts again finds it. */
     public void record(Path workDir, DeployRequested command, DeploymentInfo release) throws IOException {
         Path next = workDir.resolve(RECORD + ".new");
+        Files.deleteIfExists(next);
+        // Owner-only from its creation: it holds the release's env, the config vars sealed.
+        Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(next, EventCodec.encode(new Stored(command, release)));
-        Files.setPosixFilePermissions(next, PosixFilePermissions.fromString("rw-------"));
         Files.move(next, workDir.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         recorded.add(workDir);
     }

@@ -69,8 +69,11 @@ final class Supervisor {
         release.monitor.started(instance.type, instance.index, handle.pid(), instance.port,
                 handle.info().startInstant().orElse(clock.instant()), instance.restarts);
         look(instance);
-        // Its children appear once its command got going; looked at again at every renewal.
-        timer.schedule(() -> look(instance), 5, TimeUnit.SECONDS);
+        // Its children appear once its command got going (a crash in its first seconds must find them too);
+        // looked at again at every renewal.
+        for (long millis : List.of(250L, 1000L, 2000L, 5000L)) {
+            timer.schedule(() -> look(instance), millis, TimeUnit.MILLISECONDS);
+        }
         // The process alone, not its log filter: a child it leaves behind would hold the filter's pipe open.
         handle.onExit().whenCompleteAsync((done, failure) -> exited(release, instance, handle), timer);
     }
