@@ -159,6 +159,27 @@ class QueueIT {
         assertTrue(api.viaProxy("queue-hook.localhost").body().contains("Version: v2"));
     }
 
+    @Test
+    void aScaleRequestedWhileNewCodeBuildsScalesTheNewCode(@TempDir Path dir) throws Exception {
+        api.createApp("queue-rebase");
+        assertEquals("SUCCEEDED", api.deploy("queue-rebase", python(dir, "v1", null)).state());
+        Path gate = gate();
+        String newCode = request("queue-rebase", python(dir, "v2", gated(gate)));
+        Api.Answer scale = api.put("/api/apps/queue-rebase/formation", Map.of("web", 2));
+        assertEquals(202, scale.status(), scale::toString);
+        String scaled = scale.body().get("id").asText();
+        assertEquals(1, api.get("/api/deployments/" + scaled).body().get("position").asInt());
+        Files.writeString(gate, "go");
+
+        assertEquals("SUCCEEDED", outcome(newCode).state());
+        Api.Outcome last = outcome(scaled);
+        assertEquals("SUCCEEDED", last.state(), () -> last.deployment().toString());
+        assertEquals(3, last.deployment().get("release").asInt());
+        assertTrue(api.viaProxy("queue-rebase.localhost").body().contains("Version: v2"),
+                "the scale, decided on its turn, runs the new code, not the code served when it was asked for");
+        assertEquals(2, api.get("/api/apps/queue-rebase/formation").body().get("web").asInt());
+    }
+
     /** A copy of examples/python-hello in its own directory under {@code dir}. */
     private static Path python(Path dir, String version, String toml) throws IOException {
         return Apps.python(Files.createDirectories(dir.resolve(version)), version, toml);
