@@ -44,11 +44,14 @@ final class Supervisor {
     /** Takes the release into care: its live processes are watched, the others count as crashed. */
     void supervise(SupervisedRelease release) {
         releases.put(release.workDir, release);
+        // Now, not on the timer: a process that dies before the timer gets to it leaves its children known.
+        release.instances.forEach(Supervisor::look);
         timer.execute(() -> {
             for (Instance instance : release.instances) {
                 if (instance.handle != null && instance.handle.isAlive()) {
                     started(release, instance);
                 } else {
+                    killLeftovers(instance);
                     crashed(release, instance, null, ProcessLog.lastLines(instance.logFile(release.workDir), LAST_LINES));
                 }
             }
@@ -85,14 +88,19 @@ final class Supervisor {
         }
     }
 
-    private void exited(SupervisedRelease release, Instance instance, ProcessHandle handle) {
-        if (instance.handle != handle) {
-            return;
-        }
+    /** Kills what the instance's process left running when it died: it could hold its port or its files. */
+    private static void killLeftovers(Instance instance) {
         // A handle checks the start time too: a pid given to another process since is not touched.
         List<ProcessHandle> left = instance.descendants.stream().filter(ProcessHandle::isAlive).toList();
         left.forEach(ProcessHandle::destroyForcibly);
         ReleaseProcess.awaitExit(left, 5);
+    }
+
+    private void exited(SupervisedRelease release, Instance instance, ProcessHandle handle) {
+        if (instance.handle != handle) {
+            return;
+        }
+        killLeftovers(instance);
         if (release.stopping()) {
             return;
         }
