@@ -63,7 +63,9 @@ class MessageReplayIT {
                 resend(worker, fact, false);
                 resend(worker, fact, false);
                 resend(worker, fact, true);
-                expected.merge(typeOf(fact), 1, Integer::sum);
+                if (!isProcessFact(typeOf(fact))) {
+                    expected.merge(typeOf(fact), 1, Integer::sum);
+                }
             }
         }
         System.out.printf("MessageReplayIT: %d commands sent twice, %d facts three times%n", commands.size(),
@@ -83,7 +85,10 @@ class MessageReplayIT {
         assertTrue(Apps.eventually(() -> !Apps.listening(firstPort)), "the replaced release still runs");
     }
 
-    /** How many facts of each type the event log holds for the deployment. */
+    /**
+     * How many pipeline facts of each type the event log holds for the deployment. What its release's
+     * processes did since (started, stopped when the next release replaced it) is not the pipeline's.
+     */
     private static Map<String, Integer> recorded(String deploymentId) throws Exception {
         Map<String, Integer> counts = new TreeMap<>();
         String rows = SlipwayStack.sql("select type || ' ' || count(*) from event_log where deployment_id = '"
@@ -91,10 +96,16 @@ class MessageReplayIT {
         for (String row : rows.split("\n")) {
             if (!row.isBlank()) {
                 String[] typeAndCount = row.strip().split(" ");
-                counts.put(typeAndCount[0], Integer.parseInt(typeAndCount[1]));
+                if (!isProcessFact(typeAndCount[0])) {
+                    counts.put(typeAndCount[0], Integer.parseInt(typeAndCount[1]));
+                }
             }
         }
         return counts;
+    }
+
+    private static boolean isProcessFact(String type) {
+        return type.startsWith("dev.slipway.Process") || type.equals("dev.slipway.ReleaseCrashed");
     }
 
     private static String typeOf(ConsumerRecord<String, String> record) {
