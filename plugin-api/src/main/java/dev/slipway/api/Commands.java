@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,6 +80,24 @@ public final class Commands {
     public static void destroyTree(ProcessHandle process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /**
+     * Whether {@code process} still runs. {@link ProcessHandle#isAlive()} counts a zombie as alive, and
+     * an orphan killed where no init reaps it (a container's may not) stays one: it has finished all the same.
+     */
+    public static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // The state follows the command name, which is in parentheses and may hold any character.
+            int state = stat.lastIndexOf(')') + 2;
+            return state >= stat.length() || (stat.charAt(state) != 'Z' && stat.charAt(state) != 'X');
+        } catch (IOException e) {
+            return process.isAlive(); // gone since, or no procfs: then the JDK's answer must do
+        }
     }
 
     private static void pump(Process process, StageLog log) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.BuildContext;
 import dev.slipway.api.Builder;
+import dev.slipway.api.Commands;
 import dev.slipway.api.DeployContext;
 import dev.slipway.api.Deployer;
 import dev.slipway.api.DeploymentInfo;
@@ -232,16 +233,10 @@ class ExecutablePluginsTest {
         assertTrue(eventuallyDead(sleeper), "its child still runs");
     }
 
-    /** Gone, or a zombie no one reaps (a container's init may not): SIGKILL takes a moment to land. */
+    /** SIGKILL takes a moment to land. */
     private static boolean eventuallyDead(long pid) throws InterruptedException {
         for (int i = 0; i < 50; i++) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                char state = stat.charAt(stat.lastIndexOf(')') + 2);
-                if (state == 'Z' || state == 'X') {
-                    return true;
-                }
-            } catch (IOException e) {
+            if (!ProcessHandle.of(pid).map(Commands::running).orElse(false)) {
                 return true;
             }
             Thread.sleep(100);

@@ -1,5 +1,6 @@
 package dev.slipway.plugins.deploy.process;
 
+import dev.slipway.api.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ final class PidFile {
 
         /** The process, if it still runs and is the one the file names. */
         Optional<ProcessHandle> running() {
-            Optional<ProcessHandle> found = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            Optional<ProcessHandle> found = ProcessHandle.of(pid).filter(Commands::running);
             long actual = found.map(PidFile::startedAt).orElse(-1L);
             return found.filter(p -> startedAt < 0 || actual < 0 || startedAt == actual);
         }

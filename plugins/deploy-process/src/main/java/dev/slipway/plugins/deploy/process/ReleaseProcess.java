@@ -11,10 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Finds and stops the processes of a release, which may have been started by another worker's JVM
@@ -104,13 +101,17 @@ final class ReleaseProcess {
         return tree;
     }
 
+    /** Whether all of {@code processes} finished within {@code seconds}; polled, as a zombie's onExit never completes. */
     static boolean awaitExit(List<ProcessHandle> processes, long seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         try {
-            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                    .get(seconds, TimeUnit.SECONDS);
+            while (processes.stream().anyMatch(Commands::running)) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                Thread.sleep(50);
+            }
             return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return processes.stream().noneMatch(ProcessHandle::isAlive);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -48,7 +48,7 @@ final class Supervisor {
         release.instances.forEach(Supervisor::look);
         timer.execute(() -> {
             for (Instance instance : release.instances) {
-                if (instance.handle != null && instance.handle.isAlive()) {
+                if (instance.handle != null && Commands.running(instance.handle)) {
                     started(release, instance);
                 } else {
                     killLeftovers(instance);
@@ -77,8 +77,27 @@ final class Supervisor {
         for (long millis : List.of(250L, 1000L, 2000L, 5000L)) {
             timer.schedule(() -> look(instance), millis, TimeUnit.MILLISECONDS);
         }
-        // The process alone, not its log filter: a child it leaves behind would hold the filter's pipe open.
-        handle.onExit().whenCompleteAsync((done, failure) -> exited(release, instance, handle), timer);
+        if (instance.process != null) {
+            // The process alone, not its log filter: a child it leaves behind would hold the filter's pipe open.
+            handle.onExit().whenCompleteAsync((done, failure) -> exited(release, instance, handle), timer);
+        } else {
+            awaitAdoptedExit(release, instance, handle);
+        }
+    }
+
+    /**
+     * An adopted process is not this JVM's child: its {@code onExit} waits for it to vanish, and
+     * where no init reaps orphans it stays a zombie, so its end is looked for instead.
+     */
+    private void awaitAdoptedExit(SupervisedRelease release, Instance instance, ProcessHandle handle) {
+        if (instance.handle != handle) {
+            return;
+        }
+        if (Commands.running(handle)) {
+            timer.schedule(() -> awaitAdoptedExit(release, instance, handle), 500, TimeUnit.MILLISECONDS);
+        } else {
+            exited(release, instance, handle);
+        }
     }
 
     private static void look(Instance instance) {
@@ -91,7 +110,7 @@ final class Supervisor {
     /** Kills what the instance's process left running when it died: it could hold its port or its files. */
     private static void killLeftovers(Instance instance) {
         // A handle checks the start time too: a pid given to another process since is not touched.
-        List<ProcessHandle> left = instance.descendants.stream().filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> left = instance.descendants.stream().filter(Commands::running).toList();
         left.forEach(ProcessHandle::destroyForcibly);
         ReleaseProcess.awaitExit(left, 5);
     }

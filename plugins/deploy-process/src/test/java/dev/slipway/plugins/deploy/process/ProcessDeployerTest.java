@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slipway.api.Commands;
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.StageException;
@@ -62,7 +63,7 @@ class ProcessDeployerTest {
 
         deployer.stop(release, context);
 
-        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "stopped");
+        assertFalse(ProcessHandle.of(pid).map(Commands::running).orElse(false), "stopped");
         deployer.stop(release, context); // already gone: not an error
     }
 
@@ -85,12 +86,12 @@ class ProcessDeployerTest {
                     HttpResponse.BodyHandlers.discarding()).statusCode());
         }
         long worker = Long.parseLong(Files.readAllLines(workDir.resolve("worker.1.pid")).get(0));
-        assertTrue(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false));
+        assertTrue(ProcessHandle.of(worker).map(Commands::running).orElse(false));
         assertTrue(Files.readString(workDir.resolve("worker.1.log")).contains("worker has PORT=[]"), "no port");
 
         deployer.stop(release, context);
 
-        assertFalse(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false), "every process stopped");
+        assertFalse(ProcessHandle.of(worker).map(Commands::running).orElse(false), "every process stopped");
     }
 
     @Test
@@ -106,7 +107,7 @@ class ProcessDeployerTest {
         assertTrue(child.find());
         long shell = Long.parseLong(Files.readAllLines(workDir.resolve("web.1.pid")).get(0));
         for (long pid : new long[] {shell, Long.parseLong(child.group(1))}) {
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " is gone");
+            assertFalse(ProcessHandle.of(pid).map(Commands::running).orElse(false), "pid " + pid + " is gone");
         }
     }
 

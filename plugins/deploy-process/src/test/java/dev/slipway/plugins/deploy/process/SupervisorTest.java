@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slipway.api.Commands;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.testkit.FakeStageContext;
 import dev.slipway.api.testkit.RecordingMonitor;
@@ -56,7 +57,7 @@ class SupervisorTest {
 
         deployer.stop(release, context);
 
-        assertFalse(ProcessHandle.of(again.pid()).map(ProcessHandle::isAlive).orElse(false));
+        assertFalse(ProcessHandle.of(again.pid()).map(Commands::running).orElse(false));
         assertTrue(monitor.reports().stream().anyMatch(r -> r.kind().equals("stopped")), monitor.reports()::toString);
     }
 
@@ -74,10 +75,10 @@ class SupervisorTest {
         shell.destroyForcibly();
 
         RecordingMonitor.Report again = monitor.await(r -> r.kind().equals("started") && r.restarts() == 1, 20);
-        assertTrue(server.stream().noneMatch(ProcessHandle::isAlive), "the orphaned server was killed");
+        assertTrue(server.stream().noneMatch(Commands::running), "the orphaned server was killed");
         assertEquals(200, get(release.upstreamPort()), "its port was free for the new one");
         deployer.stop(release, context);
-        assertFalse(ProcessHandle.of(again.pid()).map(ProcessHandle::isAlive).orElse(false));
+        assertFalse(ProcessHandle.of(again.pid()).map(Commands::running).orElse(false));
     }
 
     @Test
@@ -128,7 +129,7 @@ class SupervisorTest {
         RecordingMonitor.Report again = monitor.await(r -> r.kind().equals("started") && r.restarts() == 1, 20);
         assertEquals(200, get(release.upstreamPort()));
         restarted.stop(release, context);
-        assertFalse(ProcessHandle.of(again.pid()).map(ProcessHandle::isAlive).orElse(false));
+        assertFalse(ProcessHandle.of(again.pid()).map(Commands::running).orElse(false));
     }
 
     @Test
