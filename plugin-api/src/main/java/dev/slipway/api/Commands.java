@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -90,13 +91,37 @@ public final class Commands {
         if (!process.isAlive()) {
             return false;
         }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            // The state follows the command name, which is in parentheses and may hold any character.
-            int state = stat.lastIndexOf(')') + 2;
-            return state >= stat.length() || (stat.charAt(state) != 'Z' && stat.charAt(state) != 'X');
-        } catch (IOException e) {
+        String[] stat = stat(process.pid());
+        if (stat == null) {
             return process.isAlive(); // gone since, or no procfs: then the JDK's answer must do
+        }
+        return !stat[0].equals("Z") && !stat[0].equals("X");
+    }
+
+    /**
+     * The running processes of the session whose leader had {@code leaderPid} ({@code setsid}), started
+     * at or after {@code leaderStart}: what the leader started, found even once it died and init took them.
+     */
+    public static List<ProcessHandle> session(long leaderPid, Instant leaderStart) {
+        String sid = Long.toString(leaderPid);
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != leaderPid)
+                .filter(p -> p.info().startInstant().map(t -> !t.isBefore(leaderStart)).orElse(false))
+                .filter(p -> {
+                    String[] stat = stat(p.pid());
+                    return stat != null && stat.length > 3 && stat[3].equals(sid) && running(p);
+                })
+                .toList();
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command name (state, ppid, pgrp, session, …); null if gone. */
+    private static String[] stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The command name is in parentheses and may hold any character, spaces and ')' included.
+            return stat.substring(stat.lastIndexOf(')') + 1).strip().split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,25 @@ class CommandsTest {
             parent.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
         assertFalse(Commands.running(parent.toHandle()), "a reaped process is gone");
+    }
+
+    @Test
+    void aSessionStillHoldsWhatItsDeadLeaderStarted() throws Exception {
+        Process leader = new ProcessBuilder("setsid", "/bin/sh", "-c", "sleep 61 & exec sleep 62").start();
+        ProcessHandle child = awaitOnlyChild(leader.toHandle());
+        Instant started = leader.toHandle().info().startInstant().orElseThrow();
+        Process stranger = new ProcessBuilder("sleep", "63").start();
+        try {
+            leader.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            assertTrue(child.parent().map(p -> p.pid() != leader.pid()).orElse(true), "init took the child");
+
+            assertEquals(List.of(child), Commands.session(leader.pid(), started));
+            assertEquals(List.of(), Commands.session(leader.pid(), Instant.now().plusSeconds(60)),
+                    "what started before the leader is not its own, whatever its session says");
+        } finally {
+            child.destroyForcibly();
+            stranger.destroyForcibly();
+        }
     }
 
     private static ProcessHandle awaitOnlyChild(ProcessHandle parent) throws InterruptedException {

@@ -25,6 +25,8 @@ final class Instance {
      * that a child it leaves behind (an app under {@code sh -c}) cannot keep the port or the log.
      */
     volatile List<ProcessHandle> descendants = List.of();
+    /** When the process started: what its session holds from then on is its (see {@link Launcher}). */
+    volatile Instant startedAt;
     volatile int restarts;
     volatile boolean givenUp;
     /** Crash times within the policy's window, oldest first; touched by the supervisor's one thread. */

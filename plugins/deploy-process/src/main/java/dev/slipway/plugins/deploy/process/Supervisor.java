@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the processes of the releases a deployer started, or adopted, running: a process that
@@ -69,8 +72,9 @@ final class Supervisor {
 
     private void started(SupervisedRelease release, Instance instance) {
         ProcessHandle handle = instance.handle;
-        release.monitor.started(instance.type, instance.index, handle.pid(), instance.port,
-                handle.info().startInstant().orElse(clock.instant()), instance.restarts);
+        instance.startedAt = handle.info().startInstant().orElse(clock.instant());
+        release.monitor.started(instance.type, instance.index, handle.pid(), instance.port, instance.startedAt,
+                instance.restarts);
         look(instance);
         // Its children appear once its command got going (a crash in its first seconds must find them too);
         // looked at again at every renewal.
@@ -110,9 +114,14 @@ final class Supervisor {
     /** Kills what the instance's process left running when it died: it could hold its port or its files. */
     private static void killLeftovers(Instance instance) {
         // A handle checks the start time too: a pid given to another process since is not touched.
-        List<ProcessHandle> left = instance.descendants.stream().filter(Commands::running).toList();
+        Set<ProcessHandle> left = instance.descendants.stream().filter(Commands::running)
+                .collect(Collectors.toCollection(HashSet::new));
+        if (instance.handle != null && instance.startedAt != null) {
+            // Children it started after it was last looked at: only its session still knows them.
+            left.addAll(Commands.session(instance.handle.pid(), instance.startedAt));
+        }
         left.forEach(ProcessHandle::destroyForcibly);
-        ReleaseProcess.awaitExit(left, 5);
+        ReleaseProcess.awaitExit(List.copyOf(left), 5);
     }
 
     private void exited(SupervisedRelease release, Instance instance, ProcessHandle handle) {
