@@ -1,6 +1,7 @@
 package dev.slipway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * post_deploy runs before a release counts as live, and rolls it back when it fails or hangs past its
- * timeout; pre_stop runs before a stop.
+ * timeout; pre_stop runs before a stop; the release phase runs before a release starts, and keeps a
+ * failing one from starting.
  */
 @ExtendWith(SlipwayStack.class)
 class HooksIT {
@@ -72,6 +74,31 @@ class HooksIT {
         List<String> left = ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
                 .filter(line -> line.contains("sleep 617") || line.contains("sleep 618")).toList();
         assertEquals(List.of(), left, "the hook's processes outlived its timeout");
+    }
+
+    @Test
+    void theReleasePhaseRunsBeforeTheReleaseStartsAndItsFailureKeepsThePreviousOneServing(@TempDir Path dir)
+            throws Exception {
+        api.createApp("release-phase");
+        Apps.python(dir, "first", null);
+        Files.writeString(dir.resolve("Procfile"), "web: python app.py\nrelease: cat VERSION >> $HOME/released.txt\n");
+        Api.Outcome first = api.deploy("release-phase", dir);
+
+        assertEquals("SUCCEEDED", first.state(), () -> first.deployment().toString());
+        assertEquals("first\n", Files.readString(Apps.home("release-phase").resolve("released.txt")), "run once");
+        assertTrue(first.types().indexOf("HookCompleted") < first.types().indexOf("Deployed"), first.types()::toString);
+
+        Files.writeString(dir.resolve("VERSION"), "second\n");
+        Files.writeString(dir.resolve("Procfile"), "web: python app.py\n"
+                + "release: echo migrating; echo 'relation users does not exist' >&2; exit 4\n");
+        Api.Outcome bad = api.deploy("release-phase", dir);
+
+        assertEquals("FAILED", bad.state(), () -> bad.deployment().toString());
+        String error = bad.deployment().get("error").asText();
+        assertTrue(error.contains("the release phase failed, so the release was not started")
+                && error.contains("exit code 4") && error.contains("relation users does not exist"), error);
+        assertFalse(bad.types().contains("Deployed"), bad.types()::toString);
+        assertTrue(api.viaProxy("release-phase.localhost").body().contains("Version: first"));
     }
 
     /**

@@ -56,6 +56,6 @@ public record DeploymentSnapshot(UUID id, String app, DeploymentState state, int
 
     /** Whether anything runs at {@code point}: the app's own hook or a plugin's. */
     public boolean hasHook(String point) {
-        return config.hooks().containsKey(point) || subscribed.contains(point);
+        return config.hasHookCommand(point) || subscribed.contains(point);
     }
 }

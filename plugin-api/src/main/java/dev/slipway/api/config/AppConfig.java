@@ -1,9 +1,11 @@
 package dev.slipway.api.config;
 
+import dev.slipway.api.HookPoints;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An app's configuration, from {@code slipway.toml} (or {@code hop3.toml}), {@code Procfile} and
@@ -18,6 +20,12 @@ import java.util.Objects;
 public record AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
                         Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
                         Map<String, String> sealedEnv, Limits limits, Retry retry, Map<String, Integer> formation) {
+
+    /**
+     * Heroku's release phase: the {@code [hooks]} key, or the process type, of the command run once
+     * with the new release's environment before it starts; never a process that stays up.
+     */
+    public static final String RELEASE = "release";
 
     /** The most processes of one type a release may run. */
     public static final int MAX_PROCESSES_PER_TYPE = 32;
@@ -82,6 +90,16 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
     public AppConfig withFormation(Map<String, Integer> formation) {
         return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, retry,
                 formation);
+    }
+
+    /** The release phase's command: {@code [hooks] release}, or else the {@code release} process type. */
+    public Optional<String> releaseCommand() {
+        return Optional.ofNullable(hooks.getOrDefault(RELEASE, processes.get(RELEASE)));
+    }
+
+    /** Whether the app's own configuration runs something at {@code point}: at pre_deploy its release phase too. */
+    public boolean hasHookCommand(String point) {
+        return hooks.containsKey(point) || (point.equals(HookPoints.PRE_DEPLOY) && releaseCommand().isPresent());
     }
 
     /** The configuration of an app that has no configuration files at all. */

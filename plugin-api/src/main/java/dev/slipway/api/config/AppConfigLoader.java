@@ -56,6 +56,11 @@ public final class AppConfigLoader {
             processes.putAll(Procfile.parse(procfile.get()));
         }
         processes.putAll(config.processes());
+        if (config.hooks().containsKey(AppConfig.RELEASE) && processes.containsKey(AppConfig.RELEASE)) {
+            throw new ConfigException(tomlName + ": [hooks] release and the release process type ("
+                    + (config.processes().containsKey(AppConfig.RELEASE) ? "[run] release" : "Procfile `release:`")
+                    + ") both give the release phase's command; keep one");
+        }
 
         Map<String, String> env = new LinkedHashMap<>();
         Optional<String> dotEnv = files.read(DOT_ENV);

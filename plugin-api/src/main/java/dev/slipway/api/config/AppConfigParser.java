@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
@@ -27,7 +29,7 @@ public final class AppConfigParser {
             "build", Set.of("strategy", "toolchain", "static-dir"),
             "deploy", Set.of("strategy"),
             "healthcheck", Set.of("path", "timeout"),
-            "hooks", HOOK_POINTS,
+            "hooks", Stream.concat(HOOK_POINTS.stream(), Stream.of(AppConfig.RELEASE)).collect(Collectors.toSet()),
             "proxy", Set.of("domains"),
             "limits", Set.of("processes", "open-files", "memory", "file-size", "cpu-time"),
             "retry", Set.of("attempts", "backoff"));

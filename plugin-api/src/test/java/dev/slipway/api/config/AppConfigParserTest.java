@@ -1,6 +1,7 @@
 package dev.slipway.api.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,6 +124,25 @@ class AppConfigParserTest {
         assertEquals(Map.of("web", "node server.js", "worker", "node jobs.js"), config.processes());
         assertEquals(Map.of("MODE", "toml", "OTHER", "kept"), config.env());
         assertNull(config.build().strategy());
+    }
+
+    @Test
+    void theReleasePhaseComesFromHooksOrTheProcfileButNotFromBoth() throws Exception {
+        AppConfig fromHooks = AppConfigParser.parse("[hooks]\nrelease = \"./migrate\"\n", "slipway.toml");
+        assertEquals(Optional.of("./migrate"), fromHooks.releaseCommand());
+        assertTrue(fromHooks.hasHookCommand("pre_deploy"));
+        assertFalse(fromHooks.hasHookCommand("post_deploy"));
+        AppConfig fromProcfile = AppConfigLoader.load(name -> Optional.ofNullable(
+                Map.of("Procfile", "web: serve\nrelease: ./migrate\n").get(name)));
+        assertEquals(Optional.of("./migrate"), fromProcfile.releaseCommand());
+        assertEquals(Optional.empty(), AppConfig.empty().releaseCommand());
+
+        Map<String, String> both = Map.of("slipway.toml", "[hooks]\nrelease = \"./migrate\"\n",
+                "Procfile", "web: serve\nrelease: ./other\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfigLoader.load(name -> Optional.ofNullable(both.get(name))));
+        assertEquals("slipway.toml: [hooks] release and the release process type (Procfile `release:`) both give"
+                + " the release phase's command; keep one", e.getMessage());
     }
 
     @Test
