@@ -93,11 +93,23 @@ public class DeploymentProcess {
      *
      * @param rebase what is decided on its turn rather than now; null: new code keeps the formation
      *               served on its turn, a configuration that names its formation (a rollback) keeps it
+     * @param restoresConfigVars a rollback, as Heroku's: the config vars of the release it runs again
+     *               (sealed in {@code config}) become the app's again, in the transaction that records it
      */
-    public record Origin(Path source, AppConfig config, BuildArtifact artifact, String description, Rebase rebase) {
+    public record Origin(Path source, AppConfig config, BuildArtifact artifact, String description, Rebase rebase,
+                         boolean restoresConfigVars) {
+
+        public Origin(Path source, AppConfig config, BuildArtifact artifact, String description, Rebase rebase) {
+            this(source, config, artifact, description, rebase, false);
+        }
 
         public Origin(Path source, AppConfig config, BuildArtifact artifact, String description) {
             this(source, config, artifact, description, null);
+        }
+
+        /** Runs an earlier release again: its artifact, its configuration and its config vars. */
+        public static Origin rollback(Path source, AppConfig config, BuildArtifact artifact, String description) {
+            return new Origin(source, config, artifact, description, null, true);
         }
 
         Rebase decidedOnTurn() {
@@ -136,12 +148,15 @@ public class DeploymentProcess {
                             d.updatedAt = now;
                             Rebase rebase = origin.decidedOnTurn();
                             d.rebase = rebase == null ? null : EventCodec.encode(rebase);
-                            return ConfigVar.ofApp(session, app).map(vars -> {
-                                        // The release gets the app's config vars as they are now, sealed.
-                                        d.config = EventCodec.encode(config.withSealedEnv(vars.stream()
-                                                .collect(Collectors.toMap(v -> v.key, v -> v.sealed))));
-                                        return d;
-                                    });
+                            // The release gets the app's config vars as they are now, sealed.
+                            Uni<List<ConfigVar>> vars = origin.restoresConfigVars()
+                                    ? ConfigVar.replaceAll(session, app, config.sealedEnv(), now)
+                                    : ConfigVar.ofApp(session, app);
+                            return vars.map(current -> {
+                                d.config = EventCodec.encode(config.withSealedEnv(current.stream()
+                                        .collect(Collectors.toMap(v -> v.key, v -> v.sealed))));
+                                return d;
+                            });
                         }))
                         .call(d -> DeploymentPins.installed(session).invoke(pins -> d.pluginPins = pins))
                         .call(d -> session.persist(d).chain(session::flush))

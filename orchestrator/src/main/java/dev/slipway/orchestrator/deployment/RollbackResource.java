@@ -36,7 +36,7 @@ public class RollbackResource {
         this.kept = config.retention().releases();
     }
 
-    /** A new deployment that runs an earlier release's artifact again: no build, same configuration. */
+    /** A new deployment that runs an earlier release's artifact again: no build, its configuration and config vars. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> rollback(@PathParam("app") String name, RollbackRequest body) {
@@ -50,7 +50,7 @@ public class RollbackResource {
                         throw new ApiException(Response.Status.CONFLICT, "release " + target.version + " of app \"" + name
                                 + "\" is older than the " + kept + " whose files are kept (slipway.retention.releases)");
                     }
-                    return session.find(Deployment.class, target.deploymentId).map(d -> new DeploymentProcess.Origin(
+                    return session.find(Deployment.class, target.deploymentId).map(d -> DeploymentProcess.Origin.rollback(
                             java.nio.file.Path.of(d.source), EventCodec.readStored(d.config, new TypeReference<>() { }),
                             EventCodec.readStored(d.artifact, new TypeReference<>() { }),
                             "rollback to release " + target.version));
