@@ -36,7 +36,9 @@ class AppDeletionIT {
         assertTrue(Apps.eventually(() -> Files.exists(stopped)), "pre_stop did not run before the stop");
         Files.deleteIfExists(stopped);
         assertTrue(Apps.eventually(() -> status("doomed.localhost") == 404), "nginx still routes it");
-        assertTrue(Apps.eventually(() -> !Files.exists(SlipwayStack.HOME.resolve("builds/doomed"))), "builds/doomed is left");
+        // The files go last, after the stop was answered and the cleanup it asks for delivered.
+        assertTrue(Apps.eventually(() -> !Files.exists(SlipwayStack.HOME.resolve("builds/doomed")), 90),
+                "builds/doomed is left");
         assertTrue(Apps.eventually(() -> !Files.exists(SlipwayStack.HOME.resolve("releases/doomed"))), "releases/doomed is left");
         assertTrue(Apps.eventually(() -> !Files.exists(SlipwayStack.HOME.resolve("sources/" + deployed.id() + ".tar.gz"))),
                 "its source archive is left");

@@ -53,7 +53,12 @@ final class Apps {
 
     /** Whether {@code condition} comes true within 20 s. */
     static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        return eventually(condition, 20);
+    }
+
+    /** For what waits on several messages in turn, which a loaded machine can make slow. */
+    static boolean eventually(BooleanSupplier condition, int seconds) throws InterruptedException {
+        for (int i = 0; i < seconds * 5; i++) {
             if (condition.getAsBoolean()) {
                 return true;
             }

@@ -98,6 +98,23 @@ public final class Commands {
         return !stat[0].equals("Z") && !stat[0].equals("X");
     }
 
+    /** Whether all of {@code processes} finished within {@code seconds}; polled, as a zombie's onExit never completes. */
+    public static boolean awaitFinished(List<ProcessHandle> processes, long seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        try {
+            while (processes.stream().anyMatch(Commands::running)) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                Thread.sleep(50);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /**
      * The running processes of the session whose leader had {@code leaderPid} ({@code setsid}), started
      * at or after {@code leaderStart}: what the leader started, found even once it died and init took them.

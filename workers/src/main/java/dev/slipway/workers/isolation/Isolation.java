@@ -1,5 +1,6 @@
 package dev.slipway.workers.isolation;
 
+import dev.slipway.api.Commands;
 import dev.slipway.api.Sandbox;
 import dev.slipway.api.StageException;
 import dev.slipway.api.config.AppConfig;
@@ -200,8 +201,13 @@ public class Isolation {
         cgroups.ifPresent(c -> c.remove(app));
         Optional<AppUser> user = users.find(app);
         if (user.isPresent()) {
-            ProcessHandle.allProcesses().filter(p -> p.info().user().map(user.get().name()::equals).orElse(false))
-                    .forEach(ProcessHandle::destroyForcibly);
+            List<ProcessHandle> left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().user().map(user.get().name()::equals).orElse(false)).toList();
+            left.forEach(ProcessHandle::destroyForcibly);
+            // userdel refuses a user that a process still runs as, and SIGKILL takes a moment to land.
+            if (!Commands.awaitFinished(left, 5)) {
+                LOG.warnf("processes of deleted app %s still run 5 s after SIGKILL", app);
+            }
             // The uid may be given to the next app: it must not find this one's files in the shared places.
             HostCommands.run(List.of("find", "/tmp", "/var/tmp", "/dev/shm", "-xdev", "-user",
                     Integer.toString(user.get().uid()), "-delete"));

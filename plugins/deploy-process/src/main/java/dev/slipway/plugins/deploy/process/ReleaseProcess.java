@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Finds and stops the processes of a release, which may have been started by another worker's JVM
@@ -35,7 +34,7 @@ final class ReleaseProcess {
     static void kill(ProcessHandle process) {
         List<ProcessHandle> tree = tree(process);
         Commands.destroyTree(process);
-        awaitExit(tree, 5);
+        Commands.awaitFinished(tree, 5);
     }
 
     /** Asks every process of the release to stop (SIGTERM), then kills what is left after a grace period. */
@@ -66,10 +65,10 @@ final class ReleaseProcess {
         } else {
             log.line("stopping release " + release.releaseId() + " (" + tree.size() + " processes)");
             tree.forEach(ProcessHandle::destroy);
-            if (!awaitExit(tree, GRACE_SECONDS)) {
+            if (!Commands.awaitFinished(tree, GRACE_SECONDS)) {
                 log.line("still running after " + GRACE_SECONDS + " s; killing it");
                 tree.forEach(ProcessHandle::destroyForcibly);
-                if (!awaitExit(tree, 5)) {
+                if (!Commands.awaitFinished(tree, 5)) {
                     throw new StageException("release " + release.releaseId() + " did not stop even after SIGKILL;"
                             + " check the host (a process stuck in the kernel?)");
                 }
@@ -99,23 +98,6 @@ final class ReleaseProcess {
         process.descendants().forEach(tree::add);
         tree.add(process);
         return tree;
-    }
-
-    /** Whether all of {@code processes} finished within {@code seconds}; polled, as a zombie's onExit never completes. */
-    static boolean awaitExit(List<ProcessHandle> processes, long seconds) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        try {
-            while (processes.stream().anyMatch(Commands::running)) {
-                if (System.nanoTime() - deadline > 0) {
-                    return false;
-                }
-                Thread.sleep(50);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** The running process a pid file names, if any. */

@@ -121,7 +121,7 @@ final class Supervisor {
             left.addAll(Commands.session(instance.handle.pid(), instance.startedAt));
         }
         left.forEach(ProcessHandle::destroyForcibly);
-        ReleaseProcess.awaitExit(List.copyOf(left), 5);
+        Commands.awaitFinished(List.copyOf(left), 5);
     }
 
     private void exited(SupervisedRelease release, Instance instance, ProcessHandle handle) {
