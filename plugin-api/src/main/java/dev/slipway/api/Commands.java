@@ -95,7 +95,12 @@ public final class Commands {
         if (stat == null) {
             return process.isAlive(); // gone since, or no procfs: then the JDK's answer must do
         }
-        return !stat[0].equals("Z") && !stat[0].equals("X");
+        return !finished(stat);
+    }
+
+    /** A zombie or a dead process, by the state field of its stat. */
+    private static boolean finished(String[] stat) {
+        return stat[0].equals("Z") || stat[0].equals("X");
     }
 
     /** Whether all of {@code processes} finished within {@code seconds}; polled, as a zombie's onExit never completes. */
@@ -126,7 +131,7 @@ public final class Commands {
                 .filter(p -> p.info().startInstant().map(t -> !t.isBefore(leaderStart)).orElse(false))
                 .filter(p -> {
                     String[] stat = stat(p.pid());
-                    return stat != null && stat.length > 3 && stat[3].equals(sid) && running(p);
+                    return stat != null && stat.length > 3 && stat[3].equals(sid) && !finished(stat);
                 })
                 .toList();
     }

@@ -234,14 +234,8 @@ class ExecutablePluginsTest {
     }
 
     /** SIGKILL takes a moment to land. */
-    private static boolean eventuallyDead(long pid) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            if (!ProcessHandle.of(pid).map(Commands::running).orElse(false)) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
+    private static boolean eventuallyDead(long pid) {
+        return ProcessHandle.of(pid).map(p -> Commands.awaitFinished(List.of(p), 5)).orElse(true);
     }
 
     @Test

@@ -43,7 +43,7 @@ record Launcher(Sandbox sandbox, Path root, Map<String, String> env, Path workDi
         PidFile.write(instance.pidFile(workDir), process.toHandle(), instance.port, instance.restarts);
     }
 
-    static List<String> command(String command) {
+    private static List<String> command(String command) {
         List<String> line = new ArrayList<>();
         SETSID.ifPresent(setsid -> line.add(setsid.toString()));
         line.addAll(List.of("/bin/sh", "-c", command));
