@@ -8,7 +8,9 @@ import dev.slipway.cli.deploy.FollowCommand;
 import dev.slipway.cli.deploy.StatusCommand;
 import dev.slipway.cli.plugins.PluginsCommand;
 import dev.slipway.cli.ps.PsCommand;
+import dev.slipway.cli.logs.LogsCommand;
 import dev.slipway.cli.ps.ScaleCommand;
+import dev.slipway.cli.storage.StorageRemoveCommand;
 import dev.slipway.cli.releases.ReleasesCommand;
 import dev.slipway.cli.releases.RollbackCommand;
 import picocli.CommandLine.Command;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Command;
         description = "Deploy apps to Slipway and watch them go live.",
         subcommands = {AppsCommand.class, DeployCommand.class, StatusCommand.class, FollowCommand.class, CancelCommand.class,
                 ReleasesCommand.class, RollbackCommand.class, ConfigCommand.class, PsCommand.class, ScaleCommand.class,
-                PluginsCommand.class},
+                LogsCommand.class,
+                StorageRemoveCommand.class, PluginsCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  SLIPWAY_URL    the API, default " + Config.DEFAULT_URL,
                 "  SLIPWAY_TOKEN  API token, sent as a bearer token when set",

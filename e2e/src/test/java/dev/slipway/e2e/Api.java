@@ -6,7 +6,9 @@ import dev.slipway.archive.SourceArchive;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** Slipway's public API as a test uses it, plus requests through the proxy. */
 final class Api {
@@ -151,33 +156,60 @@ final class Api {
                 .toList();
     }
 
-    private List<Event> stream(String path, long lastEventId) throws Exception {
+    /** The stream's events after {@code lastEventId} until the server ends it. */
+    List<Event> stream(String path, long lastEventId) throws Exception {
+        try (InputStream body = open(path, lastEventId)) {
+            return read(body, events -> false);
+        }
+    }
+
+    /** The stream's events until {@code enough} holds of them; fails if that takes longer than {@code within}. */
+    List<Event> streamUntil(String path, Predicate<List<Event>> enough, Duration within) throws Exception {
+        InputStream body = open(path, 0);
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return read(body, enough);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            body.close(); // a live stream ends only when its reader goes
+        }
+    }
+
+    private InputStream open(String path, long lastEventId) throws Exception {
         HttpRequest.Builder request = request(path)
                 .timeout(Duration.ofMinutes(8)).header("Accept", "text/event-stream");
         if (lastEventId > 0) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }
-        HttpResponse<java.io.InputStream> response = http.send(request.GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()).body();
+    }
+
+    private static List<Event> read(InputStream body, Predicate<List<Event>> enough) throws IOException {
         List<Event> events = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            long id = 0;
-            String type = null;
-            StringBuilder data = new StringBuilder();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isEmpty()) {
-                    if (type != null) {
-                        events.add(new Event(id, type, JSON.readTree(data.toString())));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        long id = 0;
+        String type = null;
+        StringBuilder data = new StringBuilder();
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.isEmpty()) {
+                if (type != null) {
+                    events.add(new Event(id, type, JSON.readTree(data.toString())));
+                    if (enough.test(events)) {
+                        return events;
                     }
-                    type = null;
-                    data.setLength(0);
-                } else if (line.startsWith("id:")) {
-                    id = Long.parseLong(line.substring(3).strip());
-                } else if (line.startsWith("event:")) {
-                    type = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).strip());
                 }
+                type = null;
+                data.setLength(0);
+            } else if (line.startsWith("id:")) {
+                id = Long.parseLong(line.substring(3).strip());
+            } else if (line.startsWith("event:")) {
+                type = line.substring(6).strip();
+            } else if (line.startsWith("data:")) {
+                data.append(line.substring(5).strip());
             }
         }
         return events;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -107,6 +108,9 @@ class BadInputIT {
         assertError(415, "does not accept Content-Type \"text/plain\"", api.send("/api/apps", "POST", "text/plain", "x"));
         assertError(400, "deployment id \"not-a-uuid\" is not a UUID", api.get("/api/deployments/not-a-uuid"));
         assertError(400, "deployment id \"1\" is not a UUID", api.get("/api/deployments/1/events"));
+        UUID unknown = UUID.randomUUID();
+        assertError(404, "deployment " + unknown, api.get("/api/deployments/" + unknown + "/events"));
+        assertError(404, "deployment " + unknown, api.get("/api/deployments/" + unknown + "/logs"));
         assertError(404, "nothing is at /api/nothing-here", api.get("/api/nothing-here"));
         assertError(405, "does not answer this method", api.send("/api/apps", "PATCH", "application/json", "{}"));
     }

@@ -24,6 +24,13 @@ public interface ProcessMonitor {
      */
     void crashed(String type, int index, Integer exitCode, List<String> lastLines, int restarts, Duration restartIn);
 
+    /**
+     * Lines the process printed, in order, each without its line break: the app's runtime log. The
+     * host masks them and may drop lines of a release that prints more than it keeps, saying so.
+     */
+    default void output(String type, int index, List<String> lines) {
+    }
+
     /** The process was stopped on purpose. */
     void stopped(String type, int index);
 

@@ -47,6 +47,9 @@ public final class AppsShowCommand implements Callable<Integer> {
             JsonNode release = app.get("currentRelease");
             out.println("release   " + Json.text(release, "version") + " (deployment " + Json.text(release, "deploymentId") + ")");
             out.println("urls      " + String.join(" ", Json.texts(release, "urls")));
+            if (!Json.texts(release, "storage").isEmpty()) {
+                out.println("storage   " + String.join(" ", Json.texts(release, "storage")) + " (kept across releases)");
+            }
             if (Json.text(release, "state").equals("CRASHED")) {
                 out.println("state     CRASHED: " + Json.text(release, "crashReason") + " (see slip ps "
                         + Json.text(app, "name") + "; deploy again, or roll back)");

@@ -55,13 +55,13 @@ public class AppRemoval {
     public Uni<Void> remove(String name) {
         return sessions.withTransaction(session -> App.existing(session, name)
                         .call(app -> session.lock(app, LockMode.PESSIMISTIC_WRITE))
-                        .call(app -> refuseWhileDeploying(session, name))
+                        .call(app -> refuseWhileDeploying(session, name, "delete it"))
                         .call(app -> app.currentDeployment == null ? hooks.destroyed(session, name, null)
                                 : session.find(Deployment.class, app.currentDeployment).call(d -> stop(session, d))
                                         .chain(d -> hooks.destroyed(session, name, d)))
                         .call(app -> outbox.enqueue(session, new ProxyRemovalRequested(anId(app), name, 1), Duration.ZERO))
                         // After the stop on the same topic and key: the release's pre_stop still has its tree.
-                        .call(app -> outbox.enqueue(session, new CleanupRequested(anId(app), name, 1, List.of(), true),
+                        .call(app -> outbox.enqueue(session, new CleanupRequested(anId(app), name, 1, List.of(), List.of(), true),
                                 Duration.ZERO))
                         .chain(app -> session.createQuery("select distinct source from Deployment where app = :app",
                                         String.class).setParameter("app", name).getResultList()
@@ -79,13 +79,14 @@ public class AppRemoval {
         return app.currentDeployment == null ? UUID.randomUUID() : app.currentDeployment;
     }
 
-    private static Uni<Void> refuseWhileDeploying(Mutiny.Session session, String app) {
+    /** 409 while a deployment of {@code app} is queued or running: {@code action} waits until it has ended. */
+    static Uni<Void> refuseWhileDeploying(Mutiny.Session session, String app, String action) {
         return session.createQuery("from Deployment where app = :app and state in :running", Deployment.class)
                 .setParameter("app", app).setParameter("running", RUNNING).setMaxResults(1).getResultList()
                 .invoke(running -> {
                     if (!running.isEmpty()) {
                         throw new ApiException(Response.Status.CONFLICT, "app \"" + app + "\" has a deployment in"
-                                + " progress (" + running.get(0).id + "); delete it once that has ended");
+                                + " progress (" + running.get(0).id + "); " + action + " once that has ended");
                     }
                 })
                 .replaceWithVoid();

@@ -1,6 +1,7 @@
 package dev.slipway.orchestrator.app;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.config.Names;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
@@ -149,7 +150,8 @@ public class AppResource {
         AppView.CurrentRelease release = current == null ? null
                 : new AppView.CurrentRelease(current.release, current.id,
                         current.urls == null ? List.of() : EventCodec.readStored(current.urls, new TypeReference<>() { }),
-                        crash == null ? "RUNNING" : "CRASHED", crash);
+                        crash == null ? "RUNNING" : "CRASHED", crash,
+                        EventCodec.<AppConfig>readStored(current.config, new TypeReference<>() { }).storage());
         return new AppView(app.name, app.createdAt, app.deployOrder.wire(), release, recent);
     }
 }

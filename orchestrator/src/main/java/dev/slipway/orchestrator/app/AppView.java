@@ -16,8 +16,9 @@ public record AppView(String name, Instant createdAt, String deployOrder, Curren
     /**
      * @param state       {@code RUNNING}, or {@code CRASHED} once a process of it crashed too often to be started again
      * @param crashReason why it crashed, while it is {@code CRASHED}
+     * @param storage     its persistent directories ({@code [[storage]]}), relative to the app's directory
      */
     public record CurrentRelease(int version, UUID deploymentId, List<String> urls, String state,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) String crashReason) {
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String crashReason, List<String> storage) {
     }
 }

@@ -4,6 +4,7 @@ import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.api.Params;
 import dev.slipway.orchestrator.stream.DeploymentStreams;
+import dev.slipway.orchestrator.stream.LiveStream;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import dev.slipway.orchestrator.workflow.DeploymentState;
@@ -67,6 +68,7 @@ public class DeploymentResource {
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @LiveStream(LiveStream.Subject.DEPLOYMENT)
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @Context Sse sse) {
         return streams.events(Params.uuid("deployment id", id), Params.lastEventId(lastEventId))
@@ -78,6 +80,7 @@ public class DeploymentResource {
     @GET
     @Path("/{id}/logs")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @LiveStream(LiveStream.Subject.DEPLOYMENT)
     public Multi<OutboundSseEvent> logs(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                         @Context Sse sse) {
         return streams.logs(Params.uuid("deployment id", id), Params.lastEventId(lastEventId))

@@ -93,7 +93,7 @@ public class RetentionSweep {
         removedSources.addAll(pruned.sources());
         LOG.infof("retention: removing the files of %d deployments of %s", pruned.deployments().size(), app.name);
         return outbox.enqueue(session, new CleanupRequested(app.currentDeployment == null ? UUID.randomUUID()
-                : app.currentDeployment, app.name, 1, pruned.deployments(), false), Duration.ZERO);
+                : app.currentDeployment, app.name, 1, pruned.deployments(), List.of(), false), Duration.ZERO);
     }
 
     private static RetentionPlan.Candidate candidate(Deployment d) {

@@ -1,5 +1,6 @@
 package dev.slipway.orchestrator.stream;
 
+import dev.slipway.api.config.Names;
 import dev.slipway.api.event.LogLine;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.eventlog.EventSignals;
@@ -38,8 +39,15 @@ public class LogLineConsumer {
         stored.stage = line.stage();
         stored.loggedAt = line.time();
         stored.text = line.text().length() > MAX_LINE ? line.text().substring(0, MAX_LINE) + "…" : line.text();
+        stored.app = Names.appNameProblem(line.app()) == null ? line.app() : null;
+        stored.process = line.process() != null && Names.PROCESS.matcher(line.process()).matches() ? line.process() : null;
         return sessions.withTransaction(session -> session.persist(stored))
-                .invoke(() -> signals.changed(line.deploymentId()))
+                .invoke(() -> {
+                    signals.changed(line.deploymentId());
+                    if (stored.app != null && LogLine.RUN.equals(stored.stage)) {
+                        signals.logged(stored.app);
+                    }
+                })
                 .replaceWithVoid();
     }
 }

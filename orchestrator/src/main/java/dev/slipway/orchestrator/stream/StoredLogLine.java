@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A stage log line as kept for replay; position is its SSE id. */
+/**
+ * A stage log line as kept for replay; position is its SSE id. Lines of stage {@code run} are the
+ * app's runtime log: {@code process} ({@code web.1}) says which process printed it, none that the
+ * host said it.
+ */
 @Entity
 @Table(name = "log_lines")
 public class StoredLogLine {
@@ -27,4 +31,8 @@ public class StoredLogLine {
     public Instant loggedAt;
 
     public String text;
+
+    public String app;
+
+    public String process;
 }

@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param formation how many processes of each type the release runs ({@code slip ps:scale}); a type
  *                  not named runs once. {@code null}: not decided yet, the app's current release's
  *                  is taken when the deployment is recorded.
+ * @param storage   the app's persistent directories ({@code [[storage]] path}), relative to its
+ *                  tree: they keep their files from one release to the next (see {@link Names#storagePathProblem}).
  */
 public record AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
                         Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
-                        Map<String, String> sealedEnv, Limits limits, Retry retry, Map<String, Integer> formation) {
+                        Map<String, String> sealedEnv, Limits limits, Retry retry, Map<String, Integer> formation,
+                        List<String> storage) {
 
     /**
      * Heroku's release phase: the {@code [hooks]} key, or the process type, of the command run once
@@ -44,6 +47,12 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
         sealedEnv = sealedEnv == null ? Map.of() : Map.copyOf(sealedEnv);
         limits = limits == null ? Limits.NONE : limits;
         retry = retry == null ? Retry.NONE : retry;
+        storage = storage == null ? List.of() : List.copyOf(storage);
+        storage.forEach(path -> {
+            if (Names.storagePathProblem(path) != null) {
+                throw new IllegalArgumentException(Names.storagePathProblem(path));
+            }
+        });
         if (formation != null) {
             formation = Map.copyOf(formation);
             formation.forEach((type, count) -> {
@@ -58,14 +67,15 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
     public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
                      Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
                      Map<String, String> sealedEnv, Limits limits) {
-        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, Retry.NONE, null);
+        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, Retry.NONE, null,
+                List.of());
     }
 
     /** Without a formation of its own: the release runs one of each process type. */
     public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
                      Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
                      Map<String, String> sealedEnv, Limits limits, Retry retry) {
-        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, retry, null);
+        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, retry, null, List.of());
     }
 
     public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
@@ -83,13 +93,13 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
     /** This configuration with the app's sealed config vars. */
     public AppConfig withSealedEnv(Map<String, String> sealed) {
         return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealed, limits, retry,
-                formation);
+                formation, storage);
     }
 
     /** This configuration with {@code formation} (process type to count) as the release's formation. */
     public AppConfig withFormation(Map<String, Integer> formation) {
         return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, retry,
-                formation);
+                formation, storage);
     }
 
     /** The release phase's command: {@code [hooks] release}, or else the {@code release} process type. */

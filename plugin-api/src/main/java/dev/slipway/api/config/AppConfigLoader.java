@@ -70,6 +70,7 @@ public final class AppConfigLoader {
         env.putAll(config.env());
 
         return new AppConfig(config.build(), config.deploy(), processes, env, config.healthcheck(), config.hooks(),
-                config.proxy(), config.addons(), config.sealedEnv(), config.limits(), config.retry());
+                config.proxy(), config.addons(), config.sealedEnv(), config.limits(), config.retry(), null,
+                config.storage());
     }
 }

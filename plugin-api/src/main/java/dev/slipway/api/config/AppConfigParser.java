@@ -34,7 +34,10 @@ public final class AppConfigParser {
             "limits", Set.of("processes", "open-files", "memory", "file-size", "cpu-time"),
             "retry", Set.of("attempts", "backoff"));
     private static final Set<String> SECTIONS = Set.of("build", "deploy", "run", "env", "healthcheck", "hooks",
-            "proxy", "addons", "limits", "retry");
+            "proxy", "addons", "limits", "retry", "storage");
+    /** Each one is a directory the host keeps; a few are plenty for uploads, a database file, a cache. */
+    public static final int MAX_STORAGE = 16;
+    private static final Set<String> ARRAYS_OF_TABLES = Set.of("addons", "storage");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,7})([kKmMgG]?)");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
     private static final Pattern DOMAIN = Pattern.compile(
@@ -68,7 +71,7 @@ public final class AppConfigParser {
                 throw error(section, "unknown section [" + Names.printable(section) + "]; allowed: "
                         + String.join(", ", sorted(SECTIONS)));
             }
-            if (!section.equals("addons") && !toml.isTable(List.of(section))) {
+            if (!ARRAYS_OF_TABLES.contains(section) && !toml.isTable(List.of(section))) {
                 throw error(section, "\"" + section + "\" must be a table ([" + section + "])");
             }
         }
@@ -95,7 +98,49 @@ public final class AppConfigParser {
                 addons(),
                 Map.of(),
                 limits(),
-                retry());
+                retry(),
+                null,
+                storage());
+    }
+
+    /** {@code [[storage]]} entries: a path each, none inside another, so each directory has one owner. */
+    private List<String> storage() throws ConfigException {
+        Object value = toml.get(List.of("storage"));
+        List<String> paths = new ArrayList<>();
+        if (value == null) {
+            return paths;
+        }
+        if (!(value instanceof TomlArray array) || array.toList().stream().anyMatch(item -> !(item instanceof TomlTable))) {
+            throw error("storage", "storage must be an array of tables: [[storage]] with path = \"data\"");
+        }
+        if (array.size() > MAX_STORAGE) {
+            throw error("storage", "at most " + MAX_STORAGE + " [[storage]] entries, not " + array.size());
+        }
+        for (int i = 0; i < array.size(); i++) {
+            TomlTable table = array.getTable(i);
+            String where = file + " line " + array.inputPositionOf(i).line() + ": [[storage]] entry " + (i + 1);
+            for (String key : table.keySet()) {
+                if (!key.equals("path")) {
+                    throw new ConfigException(where + ": key \"" + Names.printable(key) + "\" is unknown; allowed: path");
+                }
+            }
+            if (!(table.get(List.of("path")) instanceof String path)) {
+                throw new ConfigException(where + " needs path = \"<directory in the app>\", e.g. \"data\"");
+            }
+            String normal = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            String problem = Names.storagePathProblem(normal);
+            if (problem != null) {
+                throw new ConfigException(where + ": " + problem);
+            }
+            for (String earlier : paths) {
+                if (earlier.equals(normal) || normal.startsWith(earlier + "/") || earlier.startsWith(normal + "/")) {
+                    throw new ConfigException(where + ": storage path \"" + normal + "\" overlaps \"" + earlier
+                            + "\"; storage directories may not be inside one another");
+                }
+            }
+            paths.add(normal);
+        }
+        return paths;
     }
 
     private AppConfig.Retry retry() throws ConfigException {

@@ -11,6 +11,11 @@ public final class Names {
     public static final Pattern STRATEGY = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     public static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
     public static final Pattern PROCESS_TYPE = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    /** One process of a release, as Heroku names dynos: its type and index, {@code web.1}. */
+    public static final Pattern PROCESS = Pattern.compile("[a-z][a-z0-9_-]{0,62}\\.[1-9][0-9]{0,2}");
+    /** One directory name of a persistent storage path: no '.' or '..', nothing a shell or a URL treats specially. */
+    private static final Pattern STORAGE_SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}");
+    private static final int MAX_STORAGE_DEPTH = 8;
 
     /**
      * Variables that change how a program is loaded or what its C library reads: glibc drops exactly
@@ -46,6 +51,31 @@ public final class Names {
         if (!APP.matcher(name).matches()) {
             return "app name \"" + printable(name) + "\" is invalid: use 1-63 lower-case letters, digits and '-',"
                     + " starting with a letter and not ending with '-' (it becomes a DNS label)";
+        }
+        return null;
+    }
+
+    /**
+     * Why {@code path} is not a persistent storage path ({@code [[storage]] path}), or {@code null}
+     * if it is: a relative path inside the app such as {@code data} or {@code public/uploads}.
+     */
+    public static String storagePathProblem(String path) {
+        String shown = "storage path \"" + printable(String.valueOf(path)) + "\"";
+        if (path == null || path.isEmpty()) {
+            return "storage path is missing";
+        }
+        if (path.startsWith("/")) {
+            return shown + " must be relative to the app's directory, e.g. \"data\"";
+        }
+        String[] segments = path.split("/", -1);
+        if (segments.length > MAX_STORAGE_DEPTH) {
+            return shown + " is deeper than " + MAX_STORAGE_DEPTH + " directories";
+        }
+        for (String segment : segments) {
+            if (!STORAGE_SEGMENT.matcher(segment).matches()) {
+                return shown + " is invalid: use directory names of letters, digits, '.', '_' and '-' separated by"
+                        + " '/', each starting with a letter, digit or '_' (no '..', no empty name)";
+            }
         }
         return null;
     }

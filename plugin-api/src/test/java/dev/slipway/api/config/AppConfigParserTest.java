@@ -146,6 +146,35 @@ class AppConfigParserTest {
     }
 
     @Test
+    void storagePathsAreDirectoriesInsideTheAppThatDoNotOverlap() throws Exception {
+        AppConfig config = AppConfigParser.parse("[[storage]]\npath = \"data\"\n\n[[storage]]\npath = \"public/uploads/\"\n",
+                "slipway.toml");
+        assertEquals(List.of("data", "public/uploads"), config.storage());
+        assertEquals(List.of(), AppConfig.empty().storage());
+        assertEquals(List.of("data"), AppConfigLoader.load(name -> Optional.ofNullable(
+                Map.of("slipway.toml", "[[storage]]\npath = \"data\"\n", "Procfile", "web: serve\n").get(name)))
+                .storage(), "the loader keeps them");
+
+        assertProblem("[[storage]]\npath = \"/var/lib/x\"\n",
+                "slipway.toml line 1: [[storage]] entry 1: storage path \"/var/lib/x\" must be relative to the app's"
+                        + " directory, e.g. \"data\"");
+        assertProblem("[[storage]]\npath = \"data/../../etc\"\n", "entry 1: storage path \"data/../../etc\" is invalid");
+        assertProblem("[[storage]]\npath = \"a//b\"\n", "is invalid");
+        assertProblem("[[storage]]\npath = \".\"\n", "is invalid");
+        assertProblem("[[storage]]\npath = \"data\"\n[[storage]]\npath = \"data/db\"\n",
+                "slipway.toml line 3: [[storage]] entry 2: storage path \"data/db\" overlaps \"data\"");
+        assertProblem("[[storage]]\npath = 3\n", "[[storage]] entry 1 needs path = \"<directory in the app>\"");
+        assertProblem("[[storage]]\npath = \"data\"\nsize = \"1G\"\n", "key \"size\" is unknown; allowed: path");
+        assertProblem("storage = \"data\"\n", "storage must be an array of tables");
+        assertProblem("[[storage]]\npath = \"data\"\n".repeat(1) + "[[storage]]\npath = \"x\"\n".repeat(16),
+                "at most 16 [[storage]] entries, not 17");
+        AppConfig e = AppConfig.empty();
+        assertThrows(IllegalArgumentException.class, () -> new AppConfig(e.build(), e.deploy(), e.processes(), e.env(),
+                e.healthcheck(), e.hooks(), e.proxy(), e.addons(), e.sealedEnv(), e.limits(), e.retry(), null,
+                List.of("../x")), "a stored configuration is checked too");
+    }
+
+    @Test
     void badProcfileLineIsNamed() {
         ConfigException e = assertThrows(ConfigException.class, () -> Procfile.parse("web: ok\nthis is wrong\n"));
         assertTrue(e.getMessage().startsWith("Procfile line 2"), e.getMessage());

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 /** A process monitor for a deployer's tests: keeps every report, and waits for one. */
 public final class RecordingMonitor implements ProcessMonitor {
 
-    /** One report: {@code kind} is started, crashed, stopped or releaseCrashed. */
+    /** One report: {@code kind} is started, crashed, output (its lines in {@code lastLines}), stopped or releaseCrashed. */
     public record Report(String kind, String process, long pid, Integer exitCode, List<String> lastLines, int restarts,
                          Duration restartIn, String reason) {
     }
@@ -27,6 +27,17 @@ public final class RecordingMonitor implements ProcessMonitor {
     public void crashed(String type, int index, Integer exitCode, List<String> lastLines, int restarts,
                         Duration restartIn) {
         reports.add(new Report("crashed", type + "." + index, 0, exitCode, lastLines, restarts, restartIn, null));
+    }
+
+    @Override
+    public void output(String type, int index, List<String> lines) {
+        reports.add(new Report("output", type + "." + index, 0, null, List.copyOf(lines), 0, null, null));
+    }
+
+    /** Every line {@code process} printed, in order. */
+    public List<String> output(String process) {
+        return reports.stream().filter(r -> r.kind().equals("output") && r.process().equals(process))
+                .flatMap(r -> r.lastLines().stream()).toList();
     }
 
     @Override

@@ -97,10 +97,12 @@ final class AppUsers {
     }
 
     /** Removes the app's user and group; its processes must be gone. */
-    synchronized void remove(String app) throws StageException {
+    /** @param zombiesLeft only zombies of the user's are left: userdel is told to go on regardless */
+    synchronized void remove(String app, boolean zombiesLeft) throws StageException {
         Optional<AppUser> user = find(app);
         if (user.isPresent()) {
-            HostCommands.run(List.of("userdel", user.get().name()));
+            HostCommands.run(zombiesLeft ? List.of("userdel", "--force", user.get().name())
+                    : List.of("userdel", user.get().name()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.slipway.workers.isolation;
 
 import dev.slipway.api.Commands;
 import dev.slipway.api.Sandbox;
+import dev.slipway.api.StageLog;
 import dev.slipway.api.StageException;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.workers.WorkerConfig;
@@ -47,6 +48,11 @@ public class Isolation {
     }
 
     public static final String RUN = "run";
+
+    /** Where the app's persistent directory {@code path} ({@code [[storage]]}) keeps its files on this host. */
+    public static Path storageDir(Path home, String app, String path) {
+        return home.resolve("apps").resolve(app).resolve("storage").resolve(path);
+    }
 
     private final Path home;
     private final boolean enabled;
@@ -121,11 +127,12 @@ public class Isolation {
         Path tmp = appDir.resolve("tmp");
         if (!enabled) {
             Map<String, String> env = Map.of("HOME", appHome.toString(), "TMPDIR", tmp.toString());
-            try {
-                Files.createDirectories(appHome);
-                Files.createDirectories(tmp);
-            } catch (IOException e) {
-                throw new StageException("cannot prepare " + appDir + ": " + e.getMessage(), e);
+            createDirectories(appHome);
+            createDirectories(tmp);
+            if (group.equals(RUN)) {
+                for (String path : config.storage()) {
+                    createDirectories(storageDir(home, app, path));
+                }
             }
             return new AppBox(new AppSandbox(null, List.of(), limits, longRunning, mask), env, Optional.empty(), group);
         }
@@ -134,6 +141,13 @@ public class Isolation {
         files.traverseOnly(home, appDir);
         files.privateDir(appHome, user);
         files.privateDir(tmp, user);
+        if (group.equals(RUN)) {
+            for (String path : config.storage()) {
+                Path dir = storageDir(home, app, path);
+                files.traverseOnly(home, dir.getParent());
+                files.privateDir(dir, user);
+            }
+        }
         List<Path> procs = cgroups.isPresent()
                 ? cgroups.get().prepare(app, group, limits.memoryBytes(), limits.processes()) : List.of();
         return new AppBox(new AppSandbox(user, procs, limits, longRunning, mask), env, Optional.of(user), group);
@@ -176,6 +190,12 @@ public class Isolation {
         }
     }
 
+    /** See {@link StorageLinks#link}: the app's persistent directories, linked into a sealed build. */
+    public void linkStorage(String app, List<String> paths, Optional<AppUser> user, Path tree, StageLog log)
+            throws StageException {
+        new StorageLinks(home, files).link(app, paths, user, tree, log);
+    }
+
     /** Kills every process in one of the app's control groups (a cancelled build's), when there are groups. */
     public void killGroup(String app, String group) {
         cgroups.ifPresent(c -> {
@@ -205,13 +225,28 @@ public class Isolation {
                     .filter(p -> p.info().user().map(user.get().name()::equals).orElse(false)).toList();
             left.forEach(ProcessHandle::destroyForcibly);
             // userdel refuses a user that a process still runs as, and SIGKILL takes a moment to land.
-            if (!Commands.awaitFinished(left, 5)) {
+            boolean finished = Commands.awaitFinished(left, 5);
+            if (!finished) {
                 LOG.warnf("processes of deleted app %s still run 5 s after SIGKILL", app);
             }
             // The uid may be given to the next app: it must not find this one's files in the shared places.
-            HostCommands.run(List.of("find", "/tmp", "/var/tmp", "/dev/shm", "-xdev", "-user",
-                    Integer.toString(user.get().uid()), "-delete"));
-            users.remove(app);
+            try {
+                HostCommands.run(List.of("find", "/tmp", "/var/tmp", "/dev/shm", "-xdev", "-user",
+                        Integer.toString(user.get().uid()), "-delete"));
+            } catch (StageException e) {
+                // find fails on what other programs remove while it walks /tmp; the user must go all the same.
+                LOG.warnf("files of deleted app %s in the shared temporary directories: %s", app, e.getMessage());
+            }
+            // Where no init reaps orphans, a killed one stays a zombie of the user's, which userdel counts as running.
+            users.remove(app, finished && left.stream().anyMatch(ProcessHandle::isAlive));
+        }
+    }
+
+    private static void createDirectories(Path dir) throws StageException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StageException("cannot prepare " + dir + ": " + e.getMessage(), e);
         }
     }
 

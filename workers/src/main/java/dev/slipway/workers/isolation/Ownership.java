@@ -16,6 +16,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -131,6 +132,19 @@ final class Ownership {
             }
         } catch (IOException e) {
             throw failure("make " + tree + " read-only for " + user.name(), e);
+        }
+    }
+
+    /** A directory of root's in a sealed tree that the app may read, as {@link #seal} leaves its own. */
+    void readableDir(Path dir, Optional<AppUser> user) throws StageException {
+        try {
+            Files.createDirectory(dir);
+            if (user.isPresent()) {
+                view(dir).setGroup(group(user.get()));
+                Files.setPosixFilePermissions(dir, READABLE_DIR);
+            }
+        } catch (IOException e) {
+            throw failure("create " + dir, e);
         }
     }
 

@@ -5,13 +5,13 @@ import dev.slipway.archive.ArchiveException;
 import dev.slipway.archive.PluginPackage;
 import dev.slipway.archive.PluginZip;
 import dev.slipway.messaging.PluginDelivery;
+import dev.slipway.workers.isolation.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -97,7 +97,7 @@ final class InstalledPluginFiles {
         } catch (ArchiveException e) {
             throw new Refused("plugin " + name + ": " + e.getMessage());
         } finally {
-            deleteTree(partial);
+            Trees.remove(partial);
         }
         return true;
     }
@@ -123,7 +123,7 @@ final class InstalledPluginFiles {
         }
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : entries.filter(e -> LEFTOVER.matcher(e.getFileName().toString()).matches()).toList()) {
-                deleteTree(entry);
+                Trees.remove(entry);
             }
         }
     }
@@ -175,19 +175,7 @@ final class InstalledPluginFiles {
         }
         Path aside = directory.resolve("." + entry.getFileName() + "." + UUID.randomUUID() + REMOVED);
         Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(aside);
-    }
-
-    /** Removes {@code path} and all it holds, links not followed; nothing when it is not there. */
-    static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        Trees.remove(aside);
     }
 
     private Written written(String name) throws IOException {

@@ -3,6 +3,7 @@ package dev.slipway.workers.plugin;
 import dev.slipway.api.PluginApi;
 import dev.slipway.api.Strategy;
 import dev.slipway.messaging.WorkerAnnounced;
+import dev.slipway.workers.isolation.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -162,7 +163,7 @@ final class JarPlugins implements PluginLoader {
             }
             return target;
         } finally {
-            InstalledPluginFiles.deleteTree(partial);
+            Trees.remove(partial);
         }
     }
 

@@ -1,23 +1,19 @@
 package dev.slipway.workers.stage;
 
 import dev.slipway.api.config.Names;
+import dev.slipway.workers.isolation.Isolation;
+import dev.slipway.workers.isolation.Trees;
 import dev.slipway.workers.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * An app's files on the workers' side of {@code $SLIPWAY_HOME}: {@code builds/<app>/} and
- * {@code releases/<app>/}. The orchestrator decides what goes; this removes it, never following a
+ * An app's files on the workers' side of {@code $SLIPWAY_HOME}: {@code builds/<app>/},
+ * {@code releases/<app>/} and {@code apps/<app>/} (its HOME, TMPDIR and persistent storage). The orchestrator decides what goes; this removes it, never following a
  * link out (an app's tree is its own to fill with anything). {@link #destroyed} is the one place
  * where an app's files on a worker end; its OS user goes with them (see the deploy stage).
  */
@@ -44,9 +40,21 @@ public class AppFiles {
         requireAppName(app);
         for (UUID deployment : deployments) {
             for (String area : AREAS) {
-                removeTree(home.resolve(area).resolve(app).resolve(deployment.toString()));
+                Trees.remove(home.resolve(area).resolve(app).resolve(deployment.toString()));
             }
         }
+    }
+
+    /**
+     * One persistent directory of {@code app} ({@code [[storage]]} {@code path}), which its user
+     * asked to remove; a release that still links it finds an empty one made again when it runs.
+     */
+    void removeStorage(String app, String path) throws IOException {
+        requireAppName(app);
+        if (Names.storagePathProblem(path) != null) {
+            throw new IllegalArgumentException(Names.storagePathProblem(path));
+        }
+        Trees.remove(Isolation.storageDir(home, app, path));
     }
 
     /**
@@ -56,9 +64,9 @@ public class AppFiles {
     void destroyed(String app) throws IOException {
         requireAppName(app);
         for (String area : AREAS) {
-            removeTree(home.resolve(area).resolve(app));
+            Trees.remove(home.resolve(area).resolve(app));
         }
-        removeTree(home.resolve(APP_DIRS).resolve(app));
+        Trees.remove(home.resolve(APP_DIRS).resolve(app));
     }
 
     /** A name with a '/' or '..' would reach outside: app names come from the orchestrator, checked, but still. */
@@ -66,45 +74,5 @@ public class AppFiles {
         if (Names.appNameProblem(app) != null) {
             throw new IllegalArgumentException(Names.appNameProblem(app));
         }
-    }
-
-    /** Deletes {@code dir} and everything under it; links are removed, never followed. */
-    static void removeTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                // Let the owner's own read-only directories be emptied: root could, an unprivileged worker could not.
-                if (!Files.isWritable(d)) {
-                    d.toFile().setWritable(true, true);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) {
-                    throw e;
-                }
-                Files.deleteIfExists(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

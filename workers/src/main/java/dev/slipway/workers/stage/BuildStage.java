@@ -72,6 +72,7 @@ public class BuildStage {
                     stages.environment().env(command.app(), command.config(), box), log, plugins.settings(builder),
                     stages.stores(builder, command), box.sandbox(), tree, toolchains(command, plugins)));
             stages.isolation().seal(command.app(), box, workDir);
+            stages.isolation().linkStorage(command.app(), command.config().storage(), box.user(), workDir, log);
             box = null;
             stages.report(new Built(command.deploymentId(), command.app(), command.attempt(), artifact));
         } catch (StageException e) {

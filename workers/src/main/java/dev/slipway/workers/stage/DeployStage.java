@@ -11,6 +11,7 @@ import dev.slipway.api.event.DeployStarted;
 import dev.slipway.api.event.Deployed;
 import dev.slipway.api.event.CleanupRequested;
 import dev.slipway.api.event.StopRequested;
+import dev.slipway.api.event.LogLine;
 import dev.slipway.api.event.Stopped;
 import dev.slipway.workers.isolation.Isolation;
 import dev.slipway.workers.plugin.StagePlugins;
@@ -102,7 +103,7 @@ public class DeployStage {
     /** A release no worker supervised any more (its worker stopped): back to its deployer, under this worker's care. */
     public void adopt(RunningReleases.Record record) {
         DeployRequested command = record.command();
-        StageLogs.MaskedLog log = stages.log(command, "run");
+        StageLogs.MaskedLog log = stages.log(command, LogLine.RUN);
         try (StagePlugins plugins = stages.plugins(command, log)) {
             Deployer deployer = plugins.deployers().stream()
                     .filter(d -> d.name().equals(record.release().deployer())).findFirst().orElse(null);
@@ -124,11 +125,12 @@ public class DeployStage {
                                          StageLogs.MaskedLog log) throws StageException {
         Isolation.AppBox box = stages.isolation().prepare(command.app(), command.config(), Isolation.RUN, true,
                 log.mask());
-        StageLogs.MaskedLog runLog = stages.log(command, "run");
+        StageLogs.MaskedLog runLog = stages.log(command, LogLine.RUN);
         return new StageContexts.Deploy(command.app(), command.deploymentId(), workDir,
                 stages.environment().env(command.app(), command.config(), box), log,
                 plugins.settings(deployer), stages.stores(deployer, command), box.sandbox(), command.artifact(),
-                command.config(), new ReleaseMonitor(facts, command, identity.name(), runLog.mask(), runLog));
+                command.config(), new ReleaseMonitor(facts, command, identity.name(), runLog.mask(), runLog,
+                        (process, masked) -> stages.processLine(command, process, masked)));
     }
 
     void stop(StopRequested command) {
@@ -161,13 +163,22 @@ public class DeployStage {
         try {
             if (command.appDeleted()) {
                 // Its processes and user first: nothing of the app may write while its files go.
-                stages.isolation().destroy(command.app());
-                files.destroyed(command.app());
+                try {
+                    stages.isolation().destroy(command.app());
+                } finally {
+                    files.destroyed(command.app()); // its processes are killed even when its user could not go
+                }
                 log.line("files and OS user of deleted app " + command.app() + " removed");
             } else {
-                files.removeDeployments(command.app(), command.deployments());
-                log.line("files of " + command.deployments().size() + " deployments of " + command.app()
-                        + " past retention removed");
+                if (!command.deployments().isEmpty()) {
+                    files.removeDeployments(command.app(), command.deployments());
+                    log.line("files of " + command.deployments().size() + " deployments of " + command.app()
+                            + " past retention removed");
+                }
+                for (String path : command.storage()) {
+                    files.removeStorage(command.app(), path);
+                    log.line("persistent storage " + path + " of " + command.app() + " removed");
+                }
             }
         } catch (IOException | StageException | RuntimeException e) {
             LOG.errorf("files of %s could not be removed: %s", command.app(), e.getMessage());

@@ -56,10 +56,18 @@ public class StageLogs {
     public MaskedLog of(SlipwayEvent command, String stage) {
         return new MaskedLog(text -> {
             LOG.debugf("[%s %s] %s", command.app(), stage, text);
-            LogLine line = new LogLine(command.deploymentId(), command.app(), stage, clock.instant(), text);
-            logs.sendMessageAndForget(Message.of(EventCodec.encode(line))
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(command.app()).build()));
+            send(new LogLine(command.deploymentId(), command.app(), stage, clock.instant(), text));
         }, maskOf(command));
+    }
+
+    /** A line a release's process ({@code web.1}) printed, already masked: its app's runtime log. */
+    public void processLine(DeployRequested release, String process, String masked) {
+        send(new LogLine(release.deploymentId(), release.app(), LogLine.RUN, clock.instant(), masked, process));
+    }
+
+    private void send(LogLine line) {
+        logs.sendMessageAndForget(Message.of(EventCodec.encode(line))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(line.app()).build()));
     }
 
     private SecretMask maskOf(SlipwayEvent command) {

@@ -3,6 +3,7 @@ package dev.slipway.workers.stage;
 import dev.slipway.api.StageLog;
 import dev.slipway.api.Strategy;
 import dev.slipway.api.event.Command;
+import dev.slipway.api.event.DeployRequested;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.api.event.StageEvent;
 import dev.slipway.workers.isolation.Isolation;
@@ -58,6 +59,11 @@ public class StageSupport {
 
     StageLogs.MaskedLog log(SlipwayEvent command, String stage) {
         return logs.of(command, stage);
+    }
+
+    /** A line of a release's runtime log, see {@link StageLogs#processLine}. */
+    void processLine(DeployRequested release, String process, String masked) {
+        logs.processLine(release, process, masked);
     }
 
     Isolation isolation() {

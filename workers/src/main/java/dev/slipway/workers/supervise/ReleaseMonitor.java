@@ -1,5 +1,6 @@
 package dev.slipway.workers.supervise;
 
+import dev.slipway.api.Commands;
 import dev.slipway.api.ProcessMonitor;
 import dev.slipway.api.StageLog;
 import dev.slipway.api.event.DeployRequested;
@@ -17,13 +18,22 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * What a deployer reports about one release's processes, as facts on {@code slipway.events}: the
- * app's output they quote is masked as the stage log is, and a fact that cannot be sent is logged,
+ * What a deployer reports about one release's processes: as facts on {@code slipway.events}, and
+ * in the app's runtime log, both what they print and a line of the host's on each start, crash and
+ * stop. The app's output is masked as the stage log is, and a fact that cannot be sent is logged,
  * never thrown at the supervisor that reported it.
  */
 public final class ReleaseMonitor implements ProcessMonitor {
 
     private static final Logger LOG = Logger.getLogger(ReleaseMonitor.class);
+    /** Lines a second of one release's output that reach its runtime log. */
+    static final int LINES_PER_SECOND = 200;
+
+    /** Where a line a process printed goes, masked: {@code process} is its instance, {@code web.1}. */
+    @FunctionalInterface
+    public interface Output {
+        void line(String process, String masked);
+    }
 
     private final Facts facts;
     private final UUID deploymentId;
@@ -32,8 +42,12 @@ public final class ReleaseMonitor implements ProcessMonitor {
     private final String worker;
     private final SecretMask mask;
     private final StageLog log;
+    private final Output output;
+    private final OutputBudget budget = new OutputBudget(LINES_PER_SECOND, System::nanoTime);
 
-    public ReleaseMonitor(Facts facts, DeployRequested command, String worker, SecretMask mask, StageLog log) {
+    public ReleaseMonitor(Facts facts, DeployRequested command, String worker, SecretMask mask, StageLog log,
+                          Output output) {
+        this.output = output;
         this.facts = facts;
         this.deploymentId = command.deploymentId();
         this.app = command.app();
@@ -45,18 +59,37 @@ public final class ReleaseMonitor implements ProcessMonitor {
 
     @Override
     public void started(String type, int index, long pid, int port, Instant startedAt, int restarts) {
+        log.line(type + "." + index + (restarts > 0 ? " started again" : " started") + " (pid " + pid
+                + (port > 0 ? ", port " + port : "") + ")");
         publish(new ProcessStarted(deploymentId, app, attempt, type, index, pid, port, startedAt, restarts, worker));
     }
 
     @Override
     public void crashed(String type, int index, Integer exitCode, List<String> lastLines, int restarts,
                         Duration restartIn) {
+        log.line(type + "." + index + " " + (exitCode == null
+                ? "is gone (its exit code is unknown: an earlier worker started it)" : Commands.describeExit(exitCode))
+                + (restartIn == null ? "; not started again" : "; starting it again in " + restartIn.toMillis() + " ms"));
         publish(new ProcessCrashed(deploymentId, app, attempt, type, index, exitCode,
                 lastLines.stream().map(mask::mask).toList(), restarts, restartIn));
     }
 
     @Override
+    public void output(String type, int index, List<String> lines) {
+        OutputBudget.Admitted admitted = budget.admit(lines);
+        if (admitted.droppedBefore() > 0) {
+            log.line(admitted.droppedBefore() + " lines of output dropped: the release printed more than "
+                    + budget.perSecond() + " lines a second");
+        }
+        String process = type + "." + index;
+        for (String line : admitted.lines()) {
+            output.line(process, mask.mask(line));
+        }
+    }
+
+    @Override
     public void stopped(String type, int index) {
+        log.line(type + "." + index + " stopped");
         publish(new ProcessStopped(deploymentId, app, attempt, type, index));
     }
 

@@ -28,6 +28,11 @@ final class Instance {
     /** When the process started: what its session holds from then on is its (see {@link Launcher}). */
     volatile Instant startedAt;
     volatile int restarts;
+    /**
+     * How far its log was reported as output ({@link dev.slipway.api.ProcessMonitor#output}); -1
+     * until the supervisor takes it in, which then reports from the log's end on.
+     */
+    long shipped = -1;
     volatile boolean givenUp;
     /** Crash times within the policy's window, oldest first; touched by the supervisor's one thread. */
     final Deque<Instant> crashes = new ArrayDeque<>();

@@ -85,6 +85,8 @@ public final class ProcessDeployer implements Deployer {
                 if (instance.web()) {
                     instance.port = ports.reserve(workDir + " " + instance.name());
                 }
+                // Its runtime log begins with this start: what it prints while the deployment waits is in both.
+                instance.shipped = ProcessLog.end(instance.logFile(workDir));
                 logs.put(instance, new ProcessLog(instance.logFile(workDir), instance.name()));
                 context.log().line("starting " + instance.name() + (instance.port > 0 ? " on port " + instance.port : "")
                         + ": " + instance.command);
@@ -93,7 +95,7 @@ public final class ProcessDeployer implements Deployer {
             }
             awaitHealthy(context, logs);
             supervisor.supervise(new SupervisedRelease(workDir, launcher, instances, context.processes(),
-                    settings.restart(), ports, context.log()));
+                    settings.restart(), ports));
             List<Instance> webs = instances.stream().filter(Instance::web).toList();
             Instance web = webs.get(0);
             context.log().line("web is healthy on port" + (webs.size() > 1 ? "s " : " ")
@@ -196,8 +198,7 @@ public final class ProcessDeployer implements Deployer {
         }
         context.log().line("release " + release.releaseId() + " taken over: " + String.join(", ", found));
         supervisor.supervise(new SupervisedRelease(workDir, new Launcher(context.sandbox(), artifact.root(),
-                artifact.runtimeEnv(context.env()), workDir), instances, context.processes(), settings.restart(), ports,
-                context.log()));
+                artifact.runtimeEnv(context.env()), workDir), instances, context.processes(), settings.restart(), ports));
     }
 
     @Override

@@ -25,26 +25,46 @@ final class ProcessLog {
     ProcessLog(Path file, String name) throws IOException {
         this.file = file;
         this.prefix = name + ": ";
-        this.copied = Files.exists(file) ? Files.size(file) : 0;
+        this.copied = end(file);
+    }
+
+    /** Where {@code file} ends now: what a process started next writes comes after. */
+    static long end(Path file) throws IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    /** The complete lines of a log after {@code offset}, and the offset after them. */
+    record Chunk(List<String> lines, long next) {
+    }
+
+    /**
+     * The complete lines written after {@code offset}, at most 1 MiB of them; a line longer than
+     * that is taken in pieces rather than waited for.
+     */
+    static Chunk after(Path file, long offset) throws IOException {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            if (length <= offset) {
+                return new Chunk(List.of(), offset);
+            }
+            byte[] bytes = new byte[(int) Math.min(length - offset, 1 << 20)];
+            in.seek(offset);
+            in.readFully(bytes);
+            int end = lastNewline(bytes);
+            if (end < 0 && bytes.length < 1 << 20) {
+                return new Chunk(List.of(), offset); // wait for the rest of the line
+            }
+            int upTo = end < 0 ? bytes.length : end + 1;
+            return new Chunk(List.of(new String(bytes, 0, upTo, StandardCharsets.UTF_8).split("\\R")), offset + upTo);
+        }
     }
 
     /** Sends the complete lines written since the last call to {@code log}. */
     void copyNewLines(StageLog log) {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long length = in.length();
-            if (length <= copied) {
-                return;
-            }
-            byte[] bytes = new byte[(int) Math.min(length - copied, 1 << 20)];
-            in.seek(copied);
-            in.readFully(bytes);
-            int end = lastNewline(bytes);
-            if (end < 0 && bytes.length < 1 << 20) {
-                return; // wait for the rest of the line
-            }
-            int upTo = end < 0 ? bytes.length : end + 1;
-            copied += upTo;
-            for (String line : new String(bytes, 0, upTo, StandardCharsets.UTF_8).split("\\R")) {
+        try {
+            Chunk chunk = after(file, copied);
+            copied = chunk.next();
+            for (String line : chunk.lines()) {
                 lines.add(line);
                 log.line(prefix + line);
             }

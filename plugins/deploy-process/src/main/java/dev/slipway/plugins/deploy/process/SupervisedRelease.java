@@ -1,7 +1,6 @@
 package dev.slipway.plugins.deploy.process;
 
 import dev.slipway.api.ProcessMonitor;
-import dev.slipway.api.StageLog;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,19 +13,17 @@ final class SupervisedRelease {
     final ProcessMonitor monitor;
     final CrashPolicy policy;
     final PortReservations ports;
-    final StageLog log;
     /** Set once the release left this supervisor's care (stopped): nothing of it is started again. */
     volatile boolean forgotten;
 
     SupervisedRelease(Path workDir, Launcher launcher, List<Instance> instances, ProcessMonitor monitor,
-                      CrashPolicy policy, PortReservations ports, StageLog log) {
+                      CrashPolicy policy, PortReservations ports) {
         this.workDir = workDir;
         this.launcher = launcher;
         this.instances = List.copyOf(instances);
         this.monitor = monitor;
         this.policy = policy;
         this.ports = ports;
-        this.log = log;
     }
 
     /** Stopped here, or by any worker of the host (its marker file). */

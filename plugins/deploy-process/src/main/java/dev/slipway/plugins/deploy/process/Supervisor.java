@@ -1,6 +1,7 @@
 package dev.slipway.plugins.deploy.process;
 
 import dev.slipway.api.Commands;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,12 +21,15 @@ import java.util.stream.Collectors;
  * exits on its own is reported as crashed, with its exit code and last lines, and started again
  * after the policy's back-off, until it crashed too often in the window and the release is
  * reported crashed. All its work runs on one daemon thread, so an instance is never handled twice
- * at once; it also renews the port reservations of the processes it keeps.
+ * at once; it also renews the port reservations of the processes it keeps, and reports what they
+ * print as it is written.
  */
 final class Supervisor {
 
     static final int LAST_LINES = 20;
+    private static final System.Logger LOG = System.getLogger(Supervisor.class.getName());
     private static final Duration RENEW_EVERY = Duration.ofSeconds(30);
+    private static final Duration SHIP_EVERY = Duration.ofMillis(500);
 
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -38,6 +42,8 @@ final class Supervisor {
     Supervisor(Clock clock) {
         this.clock = clock;
         timer.scheduleWithFixedDelay(this::renew, RENEW_EVERY.toSeconds(), RENEW_EVERY.toSeconds(), TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::shipOutput, SHIP_EVERY.toMillis(), SHIP_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     boolean supervises(Path workDir) {
@@ -53,6 +59,8 @@ final class Supervisor {
             for (Instance instance : release.instances) {
                 if (instance.handle != null && Commands.running(instance.handle)) {
                     started(release, instance);
+                } else if (instance.process != null) {
+                    exited(release, instance, instance.handle); // gone before it was taken in, its exit code known
                 } else {
                     killLeftovers(instance);
                     crashed(release, instance, null, ProcessLog.lastLines(instance.logFile(release.workDir), LAST_LINES));
@@ -132,6 +140,7 @@ final class Supervisor {
         if (release.stopping()) {
             return;
         }
+        ship(release, instance); // its last words before the crash is reported
         Integer code = null;
         Process process = instance.process;
         if (process != null && process.pid() == handle.pid()) {
@@ -152,10 +161,6 @@ final class Supervisor {
             return;
         }
         Duration delay = release.policy.afterCrash(instance.crashes, clock.instant());
-        String how = code == null ? "is gone (its exit code is unknown: an earlier worker started it)"
-                : Commands.describeExit(code);
-        release.log.line(instance.name() + " " + how + (delay == null ? "; not started again"
-                : "; starting it again in " + delay.toMillis() + " ms"));
         release.monitor.crashed(instance.type, instance.index, code, lastLines, instance.restarts, delay);
         if (delay == null) {
             instance.givenUp = true;
@@ -185,6 +190,32 @@ final class Supervisor {
             return;
         }
         started(release, instance);
+    }
+
+    private void shipOutput() {
+        for (SupervisedRelease release : List.copyOf(releases.values())) {
+            release.instances.forEach(instance -> ship(release, instance));
+        }
+    }
+
+    /** Reports the complete lines the instance wrote since the last time. */
+    private static void ship(SupervisedRelease release, Instance instance) {
+        Path file = instance.logFile(release.workDir);
+        try {
+            if (instance.shipped < 0) {
+                instance.shipped = ProcessLog.end(file);
+            }
+            ProcessLog.Chunk chunk = ProcessLog.after(file, instance.shipped);
+            instance.shipped = chunk.next();
+            if (!chunk.lines().isEmpty()) {
+                release.monitor.output(instance.type, instance.index, chunk.lines());
+            }
+        } catch (FileNotFoundException e) {
+            // Not started yet.
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the output of " + instance.name() + " in " + release.workDir
+                    + " could not be read: " + e.getMessage());
+        }
     }
 
     private void renew() {

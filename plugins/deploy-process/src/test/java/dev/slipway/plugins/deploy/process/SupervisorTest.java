@@ -82,6 +82,30 @@ class SupervisorTest {
     }
 
     @Test
+    void whatEachProcessPrintsIsReportedInOrderFromItsStartOnAcrossARestart() throws Exception {
+        Files.writeString(workDir.resolve("web.1.log"), "a line of an earlier attempt\n");
+        RecordingMonitor monitor = new RecordingMonitor();
+        ProcessDeployer deployer = new ProcessDeployer();
+        FakeStageContext context = context("echo first; echo second; " + SERVE, monitor);
+        DeploymentInfo release = deployer.deploy(context);
+
+        monitor.await(r -> monitor.output("web.1").contains("second"), 20);
+        ProcessHandle.of(Long.parseLong(release.attributes().get("pid"))).orElseThrow().destroyForcibly();
+        monitor.await(r -> r.kind().equals("started") && r.restarts() == 1, 20);
+        monitor.await(r -> echoed(monitor).size() == 4, 20);
+
+        List<String> lines = monitor.output("web.1");
+        assertEquals(List.of("first", "second", "first", "second"), echoed(monitor), "printed again after the restart: "
+                + lines);
+        assertFalse(lines.contains("a line of an earlier attempt"));
+        deployer.stop(release, context);
+    }
+
+    private static List<String> echoed(RecordingMonitor monitor) {
+        return monitor.output("web.1").stream().filter(l -> l.equals("first") || l.equals("second")).toList();
+    }
+
+    @Test
     void aProcessThatKeepsCrashingEndsWithTheReleaseCrashed() throws Exception {
         Path ranOnce = workDir.resolve("ran-once");
         String web = "if [ -e '" + ranOnce + "' ]; then echo 'boom: no database'; exit 4; fi; touch '" + ranOnce

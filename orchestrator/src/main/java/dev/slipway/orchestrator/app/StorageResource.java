@@ -1,0 +1,79 @@
+package dev.slipway.orchestrator.app;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.config.AppConfig;
+import dev.slipway.api.config.Names;
+import dev.slipway.api.event.CleanupRequested;
+import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.deployment.Deployment;
+import dev.slipway.orchestrator.outbox.Outbox;
+import dev.slipway.orchestrator.outbox.OutboxRelay;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.LockMode;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * An app's persistent directories ({@code [[storage]]}) outlive every release and rollback; this is
+ * the one way to remove one before the app goes. Only a directory the serving release no longer
+ * declares may go, and not while a deployment runs that may be about to use it.
+ */
+@Path("/api/apps/{app}/storage")
+@Produces(MediaType.APPLICATION_JSON)
+public class StorageResource {
+
+    private final Mutiny.SessionFactory sessions;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+
+    public StorageResource(Mutiny.SessionFactory sessions, Outbox outbox, OutboxRelay relay) {
+        this.sessions = sessions;
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    /** 202: a deploy worker removes the directory {@code path} and all in it. */
+    @DELETE
+    public Uni<Response> remove(@PathParam("app") String app, @QueryParam("path") String path) {
+        String problem = path == null ? "say which directory: ?path=data" : Names.storagePathProblem(path);
+        if (problem != null) {
+            throw ApiException.badRequest(problem);
+        }
+        return sessions.withTransaction(session -> App.existing(session, app)
+                        // Under the app's lock, as deployment requests take it: none starts meanwhile.
+                        .call(found -> session.lock(found, LockMode.PESSIMISTIC_WRITE))
+                        .call(found -> AppRemoval.refuseWhileDeploying(session, app, "remove its storage"))
+                        .call(found -> refuseWhileServed(session, found, path))
+                        .call(found -> outbox.enqueue(session, new CleanupRequested(
+                                found.currentDeployment == null ? UUID.randomUUID() : found.currentDeployment,
+                                app, 1, List.of(), List.of(path), false), Duration.ZERO)))
+                .invoke(relay::wake)
+                .map(found -> Response.accepted(Map.of("app", app, "path", path,
+                        "message", "the persistent directory " + path + " and all in it are being removed")).build());
+    }
+
+    private static Uni<Void> refuseWhileServed(Mutiny.Session session, App app, String path) {
+        if (app.currentDeployment == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return session.find(Deployment.class, app.currentDeployment).invoke(current -> {
+            AppConfig config = EventCodec.readStored(current.config, new TypeReference<>() { });
+            if (config.storage().contains(path)) {
+                throw new ApiException(Response.Status.CONFLICT, "release v" + current.release + " of \"" + app.name
+                        + "\" keeps its files in " + path + " ([[storage]] in slipway.toml); deploy a release without"
+                        + " it first");
+            }
+        }).replaceWithVoid();
+    }
+}
