@@ -1,10 +1,8 @@
 package dev.slipway.orchestrator.app;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.api.event.CleanupRequested;
 import dev.slipway.api.event.ProxyRemovalRequested;
 import dev.slipway.api.event.StopRequested;
-import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.hook.AppHooks;
@@ -94,8 +92,6 @@ public class AppRemoval {
 
     private Uni<Void> stop(Mutiny.Session session, Deployment current) {
         return outbox.enqueue(session, new StopRequested(current.id, current.app, 1,
-                EventCodec.readStored(current.releaseInfo, new TypeReference<>() { }), "the app was deleted",
-                EventCodec.readStored(current.artifact, new TypeReference<>() { }),
-                EventCodec.readStored(current.config, new TypeReference<>() { })), Duration.ZERO);
+                current.releaseInfo(), "the app was deleted", current.artifact(), current.config()), Duration.ZERO);
     }
 }

@@ -1,9 +1,6 @@
 package dev.slipway.orchestrator.app;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.config.Names;
-import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.deployment.DeploymentView;
@@ -149,9 +146,9 @@ public class AppResource {
         String crash = current == null ? null : crashes.get(current.id);
         AppView.CurrentRelease release = current == null ? null
                 : new AppView.CurrentRelease(current.release, current.id,
-                        current.urls == null ? List.of() : EventCodec.readStored(current.urls, new TypeReference<>() { }),
+                        current.urls(),
                         crash == null ? "RUNNING" : "CRASHED", crash,
-                        EventCodec.<AppConfig>readStored(current.config, new TypeReference<>() { }).storage());
+                        current.config().storage());
         return new AppView(app.name, app.createdAt, app.deployOrder.wire(), release, recent);
     }
 }

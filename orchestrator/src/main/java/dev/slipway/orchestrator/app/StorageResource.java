@@ -1,10 +1,8 @@
 package dev.slipway.orchestrator.app;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.config.Names;
 import dev.slipway.api.event.CleanupRequested;
-import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.outbox.Outbox;
@@ -68,7 +66,7 @@ public class StorageResource {
             return Uni.createFrom().voidItem();
         }
         return session.find(Deployment.class, app.currentDeployment).invoke(current -> {
-            AppConfig config = EventCodec.readStored(current.config, new TypeReference<>() { });
+            AppConfig config = current.config();
             if (config.storage().contains(path)) {
                 throw new ApiException(Response.Status.CONFLICT, "release v" + current.release + " of \"" + app.name
                         + "\" keeps its files in " + path + " ([[storage]] in slipway.toml); deploy a release without"

@@ -1,8 +1,6 @@
 package dev.slipway.orchestrator.config;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.api.config.Names;
-import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
@@ -118,9 +116,7 @@ public class ConfigResource {
         }
         return sessions.withSession(session -> session.find(Deployment.class, app.currentDeployment))
                 .chain(current -> process.start(app.name, UUID.randomUUID(), new DeploymentProcess.Origin(
-                        java.nio.file.Path.of(current.source),
-                        EventCodec.readStored(current.config, new TypeReference<>() { }),
-                        EventCodec.readStored(current.artifact, new TypeReference<>() { }), description,
+                        java.nio.file.Path.of(current.source), current.config(), current.artifact(), description,
                         // If the app's deployments are queued, the release served on its turn gets the vars.
                         Rebase.ofServing(Map.of()))))
                 .map(DeploymentRequestResource::accepted);

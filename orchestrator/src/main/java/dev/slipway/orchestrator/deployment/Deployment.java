@@ -1,5 +1,10 @@
 package dev.slipway.orchestrator.deployment;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slipway.api.BuildArtifact;
+import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.config.AppConfig;
+import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.workflow.DeploymentState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,9 +13,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** The deployments projection. JSON columns hold plugin-api records, encoded with the event codec. */
+/**
+ * The deployments projection. JSON columns hold plugin-api records, encoded with the event codec;
+ * read them through the typed accessors, which decode them (null when the column is).
+ */
 @Entity
 @Table(name = "deployments")
 public class Deployment {
@@ -65,4 +75,29 @@ public class Deployment {
     /** When retention asked for its files to be removed; null while they are kept. */
     @Column(name = "pruned_at")
     public Instant prunedAt;
+
+    public AppConfig config() {
+        return EventCodec.readStored(config, new TypeReference<>() { });
+    }
+
+    public BuildArtifact artifact() {
+        return EventCodec.readStored(artifact, new TypeReference<>() { });
+    }
+
+    public DeploymentInfo releaseInfo() {
+        return EventCodec.readStored(releaseInfo, new TypeReference<>() { });
+    }
+
+    /** Its URLs once proxied; empty before. */
+    public List<String> urls() {
+        return urls == null ? List.of() : EventCodec.readStored(urls, new TypeReference<>() { });
+    }
+
+    public Map<String, String> pluginPins() {
+        return EventCodec.readStored(pluginPins, new TypeReference<>() { });
+    }
+
+    public Rebase rebase() {
+        return EventCodec.readStored(rebase, new TypeReference<>() { });
+    }
 }

@@ -1,6 +1,5 @@
 package dev.slipway.orchestrator.deployment;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.api.event.Command;
 import dev.slipway.messaging.EventCodec;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +37,7 @@ final class DeploymentPins {
 
     /** {@code command} with its deployment's pins; a deployment from before pins has none. */
     static Command apply(Deployment deployment, Command command) {
-        Map<String, String> pins = EventCodec.readStored(deployment.pluginPins, new TypeReference<Map<String, String>>() { });
+        Map<String, String> pins = deployment.pluginPins();
         return pins == null ? command : command.pinned(pins);
     }
 }

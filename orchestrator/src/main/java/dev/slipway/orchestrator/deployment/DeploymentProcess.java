@@ -1,8 +1,6 @@
 package dev.slipway.orchestrator.deployment;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.api.BuildArtifact;
-import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.Built;
 import dev.slipway.api.event.Command;
@@ -313,7 +311,7 @@ public class DeploymentProcess {
         if (head.rebase == null) {
             return Uni.createFrom().voidItem();
         }
-        Rebase rebase = EventCodec.readStored(head.rebase, new TypeReference<>() { });
+        Rebase rebase = head.rebase();
         return session.find(App.class, head.app)
                 .chain(app -> app.currentDeployment == null ? Uni.createFrom().<Deployment>nullItem()
                         : session.find(Deployment.class, app.currentDeployment))
@@ -321,12 +319,12 @@ public class DeploymentProcess {
                     if (serving == null) {
                         return Uni.createFrom().voidItem();
                     }
-                    AppConfig own = EventCodec.readStored(head.config, new TypeReference<>() { });
+                    AppConfig own = head.config();
                     AppConfig base = own;
                     if (rebase.serving()) {
                         head.artifact = serving.artifact;
                         head.source = serving.source;
-                        base = EventCodec.readStored(serving.config, new TypeReference<>() { });
+                        base = serving.config();
                     }
                     AppConfig decided = base.withFormation(rebase.serving()
                             ? Formations.of(serving, rebase.formation()) : Formations.servedBy(serving));
@@ -336,7 +334,7 @@ public class DeploymentProcess {
     }
 
     private static boolean redeploysServing(Deployment d) {
-        return d.rebase != null && EventCodec.<Rebase>readStored(d.rebase, new TypeReference<>() { }).serving();
+        return d.rebase != null && d.rebase().serving();
     }
 
     /** The app's row, locked for this transaction; null when there is no such app. */
@@ -385,17 +383,13 @@ public class DeploymentProcess {
                 .setParameter("app", d.app)
                 .getSingleResult();
         return previous.chain(p -> nextVersion.chain(version -> AppQueue.ahead(session, d).map(ahead -> {
-            AppConfig config = EventCodec.readStored(d.config, new TypeReference<>() { });
+            AppConfig config = d.config();
             List<String> domains = Stream.concat(Stream.of(d.app + "." + baseDomain), config.proxy().domains().stream())
                     .distinct().toList();
-            DeploymentSnapshot.Previous replaced = p == null ? null : new DeploymentSnapshot.Previous(
-                    EventCodec.readStored(p.releaseInfo, new TypeReference<>() { }),
-                    EventCodec.readStored(p.artifact, new TypeReference<>() { }),
-                    EventCodec.readStored(p.config, new TypeReference<>() { }));
-            List<String> urls = d.urls == null ? List.of() : EventCodec.readStored(d.urls, new TypeReference<>() { });
+            DeploymentSnapshot.Previous replaced = p == null ? null
+                    : new DeploymentSnapshot.Previous(p.releaseInfo(), p.artifact(), p.config());
             return new DeploymentSnapshot(d.id, d.app, d.state, d.attempt, config, Path.of(d.source),
-                    EventCodec.readStored(d.artifact, new TypeReference<BuildArtifact>() { }),
-                    EventCodec.readStored(d.releaseInfo, new TypeReference<DeploymentInfo>() { }), urls, d.error,
+                    d.artifact(), d.releaseInfo(), d.urls(), d.error,
                     replaced, domains, version, workers.subscribedPoints(), ahead);
         })));
     }

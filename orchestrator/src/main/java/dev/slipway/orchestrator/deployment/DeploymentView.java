@@ -32,7 +32,7 @@ public record DeploymentView(UUID id, String app, DeploymentState state,
     }
 
     public static DeploymentView of(Deployment d, Integer position, List<DeploymentStage> stages) {
-        List<String> urls = d.urls == null ? List.of() : EventCodec.readStored(d.urls, new TypeReference<>() { });
+        List<String> urls = d.urls();
         return new DeploymentView(d.id, d.app, d.state, position, d.attempt, d.release, urls, d.error, d.createdAt, d.updatedAt,
                 stages.stream()
                         .sorted(Comparator.comparing(s -> s.startedAt))

@@ -1,7 +1,5 @@
 package dev.slipway.orchestrator.deployment;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.app.App;
@@ -51,8 +49,7 @@ public class RollbackResource {
                                 + "\" is older than the " + kept + " whose files are kept (slipway.retention.releases)");
                     }
                     return session.find(Deployment.class, target.deploymentId).map(d -> DeploymentProcess.Origin.rollback(
-                            java.nio.file.Path.of(d.source), EventCodec.readStored(d.config, new TypeReference<>() { }),
-                            EventCodec.readStored(d.artifact, new TypeReference<>() { }),
+                            java.nio.file.Path.of(d.source), d.config(), d.artifact(),
                             "rollback to release " + target.version));
                 })))
                 .chain(origin -> process.start(name, id, origin))

@@ -1,12 +1,10 @@
 package dev.slipway.orchestrator.hook;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.HookPoints;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.HookRequested;
-import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.outbox.Outbox;
 import dev.slipway.orchestrator.plugin.WorkerDirectory;
@@ -66,12 +64,9 @@ public class AppHooks {
             return Uni.createFrom().voidItem();
         }
         // Its config vars stay out altogether, sealed or not: these points run nothing of the app's.
-        AppConfig config = d == null ? AppConfig.empty()
-                : EventCodec.<AppConfig>readStored(d.config, new TypeReference<>() { }).withSealedEnv(Map.of());
-        DeploymentInfo release = d == null || !withRelease ? null : EventCodec.readStored(d.releaseInfo,
-                new TypeReference<DeploymentInfo>() { });
-        BuildArtifact artifact = d == null || !withRelease ? null : EventCodec.readStored(d.artifact,
-                new TypeReference<BuildArtifact>() { });
+        AppConfig config = d == null ? AppConfig.empty() : d.config().withSealedEnv(Map.of());
+        DeploymentInfo release = d == null || !withRelease ? null : d.releaseInfo();
+        BuildArtifact artifact = d == null || !withRelease ? null : d.artifact();
         return outbox.enqueue(session, new HookRequested(UUID.randomUUID(), app, 1, point, release, artifact, config,
                 keys.stream().sorted().distinct().toList()), Duration.ZERO);
     }

@@ -1,10 +1,8 @@
 package dev.slipway.orchestrator.process;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.config.Names;
-import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
@@ -57,10 +55,10 @@ public class FormationResource {
             throw ApiException.badRequest("send the counts to set as {\"web\": 2, \"worker\": 1}");
         }
         return sessions.withSession(session -> serving(session, app)).chain(current -> {
-            BuildArtifact artifact = EventCodec.readStored(current.artifact, new TypeReference<>() { });
+            BuildArtifact artifact = current.artifact();
             body.forEach((type, count) -> check(app, artifact, type, count));
             Map<String, Integer> formation = Formations.of(current, body);
-            AppConfig config = EventCodec.<AppConfig>readStored(current.config, new TypeReference<>() { })
+            AppConfig config = current.config()
                     .withFormation(formation);
             String description = "scale " + String.join(" ", new TreeMap<>(body).entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList());

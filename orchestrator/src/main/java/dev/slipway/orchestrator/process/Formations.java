@@ -1,9 +1,7 @@
 package dev.slipway.orchestrator.process;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.config.AppConfig;
-import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +33,7 @@ public final class Formations {
 
     /** The formation {@code release} runs with; empty (one of each type) for a release from before formations. */
     public static Map<String, Integer> servedBy(Deployment release) {
-        AppConfig config = EventCodec.readStored(release.config, new TypeReference<>() { });
+        AppConfig config = release.config();
         return config.formation() == null ? Map.of() : config.formation();
     }
 
@@ -45,7 +43,7 @@ public final class Formations {
      * it was asked for).
      */
     public static Map<String, Integer> of(Deployment release, Map<String, Integer> changes) {
-        BuildArtifact artifact = EventCodec.readStored(release.artifact, new TypeReference<>() { });
+        BuildArtifact artifact = release.artifact();
         Map<String, Integer> formation = servedBy(release);
         Map<String, Integer> counts = new TreeMap<>();
         if (artifact != null) {

@@ -1,9 +1,7 @@
 package dev.slipway.orchestrator.retention;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.event.CleanupRequested;
-import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
@@ -97,7 +95,7 @@ public class RetentionSweep {
     }
 
     private static RetentionPlan.Candidate candidate(Deployment d) {
-        BuildArtifact artifact = d.artifact == null ? null : EventCodec.readStored(d.artifact, new TypeReference<>() { });
+        BuildArtifact artifact = d.artifact();
         return new RetentionPlan.Candidate(d.id, d.state.isTerminal(), d.release,
                 artifact == null ? null : BuildDirs.deploymentOf(artifact.root(), d.app), d.source);
     }
