@@ -1,5 +1,6 @@
 package dev.slipway.orchestrator;
 
+import dev.slipway.orchestrator.workflow.Stage;
 import dev.slipway.orchestrator.workflow.StagePolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -168,9 +169,8 @@ public interface SlipwayConfig {
         Duration maxBackoff();
 
         default StagePolicy policy() {
-            return new StagePolicy(Map.of("build", buildTimeout(), "deploy", deployTimeout(), "proxy", proxyTimeout(),
-                    "hook", hookTimeout()),
-                    maxAttempts(), backoff(), maxBackoff());
+            return new StagePolicy(Map.of(Stage.BUILD, buildTimeout(), Stage.DEPLOY, deployTimeout(),
+                    Stage.PROXY, proxyTimeout(), Stage.HOOK, hookTimeout()), maxAttempts(), backoff(), maxBackoff());
         }
     }
 

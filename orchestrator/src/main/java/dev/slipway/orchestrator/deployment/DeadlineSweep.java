@@ -40,7 +40,7 @@ public class DeadlineSweep {
                         .getResultList())
                 .onItem().transformToMulti(overdue -> Multi.createFrom().iterable(overdue))
                 .onItem().transformToUniAndConcatenate(d -> {
-                    StageTimedOut timedOut = new StageTimedOut(d.id, d.app, d.attempt, d.state.stage());
+                    StageTimedOut timedOut = new StageTimedOut(d.id, d.app, d.attempt, d.state.stage().wire());
                     UUID id = UUID.nameUUIDFromBytes(("timeout " + d.id + " " + timedOut.stage() + " " + d.attempt)
                             .getBytes(StandardCharsets.UTF_8));
                     return process.record(id, timedOut);

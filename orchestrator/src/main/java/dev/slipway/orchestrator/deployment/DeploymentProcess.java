@@ -30,6 +30,7 @@ import dev.slipway.orchestrator.workflow.Decision;
 import dev.slipway.orchestrator.workflow.DeployOrder;
 import dev.slipway.orchestrator.workflow.DeploymentSnapshot;
 import dev.slipway.orchestrator.workflow.DeploymentState;
+import dev.slipway.orchestrator.workflow.Stage;
 import dev.slipway.orchestrator.workflow.StagePolicy;
 import dev.slipway.orchestrator.workflow.Workflow;
 import io.smallrye.mutiny.Multi;
@@ -270,10 +271,10 @@ public class DeploymentProcess {
         deployment.state = decision.next();
         deployment.attempt = decision.attempt();
         deployment.updatedAt = now;
-        String stage = decision.next().stage();
+        Stage stage = decision.next().stage();
         if (stage == null) {
             deployment.stageDeadline = null;
-        } else if (decision.commands().stream().anyMatch(c -> stage.equals(Workflow.stageOf(c)))) {
+        } else if (decision.commands().stream().anyMatch(c -> Stage.of(c) == stage)) {
             deployment.stageDeadline = now.plus(decision.delay()).plus(policy.timeout(stage));
         }
         List<Uni<Void>> steps = new ArrayList<>();

@@ -12,7 +12,7 @@ import dev.slipway.api.event.PluginVersion;
 import dev.slipway.api.event.ProxyStarted;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.messaging.EventCodec;
-import dev.slipway.orchestrator.workflow.Workflow;
+import dev.slipway.orchestrator.workflow.Stage;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +32,8 @@ final class StageProjection {
         if (event instanceof HookFailed failed) {
             return failed.hook();
         }
-        return Workflow.stageOf(event);
+        Stage stage = Stage.of(event);
+        return stage == null ? null : stage.wire();
     }
 
     /** @param stage the row's name: {@link #rowOf}, or "rollback" for the proxy facts of a rollback */

@@ -36,7 +36,7 @@ public final class Cancellation {
                     + "); once it has ended, roll back instead");
         }
         List<Command> kill = state.stage() == null ? List.of()
-                : List.of(new CancelRequested(d.id(), d.app(), d.attempt(), state.stage()));
+                : List.of(new CancelRequested(d.id(), d.app(), d.attempt(), state.stage().wire()));
         return new Decision(DeploymentState.CANCELLED, d.attempt(), kill,
                 List.of(new DeploymentCancelled(d.id(), d.app(), d.attempt(), state.name(), reason)), Duration.ZERO,
                 null, null);

@@ -8,12 +8,12 @@ public enum DeploymentState {
     ROLLED_BACK, CANCELLED;
 
     /** The stage a worker is doing in this state, or {@code null} when no stage runs. */
-    public String stage() {
+    public Stage stage() {
         return switch (this) {
-            case BUILDING -> "build";
-            case DEPLOYING -> "deploy";
-            case PROXYING, ROLLING_BACK -> "proxy";
-            case POST_BUILD, PRE_DEPLOY, FINISHING -> "hook";
+            case BUILDING -> Stage.BUILD;
+            case DEPLOYING -> Stage.DEPLOY;
+            case PROXYING, ROLLING_BACK -> Stage.PROXY;
+            case POST_BUILD, PRE_DEPLOY, FINISHING -> Stage.HOOK;
             default -> null;
         };
     }
@@ -30,7 +30,7 @@ public enum DeploymentState {
 
     /** The row of the deployment's stages this state's work is shown in: its stage, or for hooks the point. */
     public String row() {
-        return point() != null ? point() : stage();
+        return point() != null ? point() : stage() == null ? null : stage().wire();
     }
 
     public boolean isTerminal() {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code maxBackoff}. The server's policy ({@code slipway.stages.*}); an app's {@code [retry]}
  * overrides the attempts and the first back-off ({@link #forApp}).
  */
-public record StagePolicy(Map<String, Duration> timeouts, int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
+public record StagePolicy(Map<Stage, Duration> timeouts, int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
 
     public StagePolicy {
         timeouts = Map.copyOf(timeouts);
@@ -22,7 +22,7 @@ public record StagePolicy(Map<String, Duration> timeouts, int maxAttempts, Durat
         Objects.requireNonNull(maxBackoff, "maxBackoff");
     }
 
-    public Duration timeout(String stage) {
+    public Duration timeout(Stage stage) {
         Duration timeout = timeouts.get(stage);
         if (timeout == null) {
             throw new IllegalArgumentException("no timeout for stage " + stage);

@@ -113,8 +113,8 @@ public final class Workflow {
         if (event instanceof StageTimedOut timedOut) {
             return timedOut(d, timedOut, policy);
         }
-        String stage = stageOf(event);
-        if (stage == null || !stage.equals(d.state().stage()) || event.attempt() != d.attempt()
+        Stage stage = Stage.of(event);
+        if (stage == null || stage != d.state().stage() || event.attempt() != d.attempt()
                 || !pointMatches(d, event)) {
             return stray(d, event);
         }
@@ -158,54 +158,34 @@ public final class Workflow {
             return rollBackFailed(d, reason(d, failed));
         }
         if (event instanceof BuildFailed failed) {
-            return end(FAILED, d, null, failed(d, d.state().stage(), reason(d, failed)));
+            return end(FAILED, d, null, failed(d, d.state().stage().wire(), reason(d, failed)));
         }
         if (event instanceof DeployFailed failed) {
-            return end(FAILED, d, null, failed(d, d.state().stage(), reason(d, failed)));
+            return end(FAILED, d, null, failed(d, d.state().stage().wire(), reason(d, failed)));
         }
         if (event instanceof ProxyFailed failed) {
-            return end(FAILED, d, stopNew(d, "its proxy configuration failed"), failed(d, "proxy", reason(d, failed)));
+            return end(FAILED, d, stopNew(d, "its proxy configuration failed"), failed(d, Stage.PROXY.wire(), reason(d, failed)));
         }
         return stray(d, event);
     }
 
-    /** The stage a command asks for or a worker's fact answers; {@code null} for the others. */
-    public static String stageOf(SlipwayEvent event) {
-        if (event instanceof BuildRequested || event instanceof BuildStarted || event instanceof Built
-                || event instanceof BuildFailed) {
-            return BUILDING.stage();
-        }
-        if (event instanceof DeployRequested || event instanceof DeployStarted || event instanceof Deployed
-                || event instanceof DeployFailed) {
-            return DEPLOYING.stage();
-        }
-        if (event instanceof ProxyRequested || event instanceof ProxyStarted || event instanceof ProxyConfigured
-                || event instanceof ProxyFailed) {
-            return PROXYING.stage();
-        }
-        if (event instanceof HookRequested || event instanceof HookCompleted || event instanceof HookFailed) {
-            return FINISHING.stage();
-        }
-        return null;
-    }
-
     private static Decision timedOut(DeploymentSnapshot d, StageTimedOut timedOut, StagePolicy policy) {
-        String stage = d.state().stage();
-        if (!timedOut.stage().equals(stage) || timedOut.attempt() != d.attempt()) {
+        Stage stage = d.state().stage();
+        if (Stage.named(timedOut.stage()) != stage || timedOut.attempt() != d.attempt()) {
             return ignore(d, "the deadline of " + timedOut.stage() + " attempt " + timedOut.attempt() + " is moot");
         }
         if (d.attempt() < policy.maxAttempts()) {
             return again(d, policy);
         }
-        String reason = "no " + stage + " worker answered within " + human(policy.timeout(stage)) + ", "
+        String reason = "no " + stage.wire() + " worker answered within " + human(policy.timeout(stage)) + ", "
                 + d.attempt() + " attempt" + (d.attempt() == 1 ? "" : "s");
         return switch (d.state()) {
             case POST_BUILD -> beforeDeploy(d, d.artifact());
             case PRE_DEPLOY -> preDeployFailed(d, HookPoints.PRE_DEPLOY + " hook: " + reason);
             case FINISHING -> rollBack(d, POST_DEPLOY + " hook: " + reason);
             case ROLLING_BACK -> rollBackFailed(d, reason);
-            case PROXYING -> end(FAILED, d, stopNew(d, "its proxy stage timed out"), failed(d, stage, reason));
-            default -> end(FAILED, d, null, failed(d, stage, reason));
+            case PROXYING -> end(FAILED, d, stopNew(d, "its proxy stage timed out"), failed(d, stage.wire(), reason));
+            default -> end(FAILED, d, null, failed(d, stage.wire(), reason));
         };
     }
 
@@ -301,8 +281,8 @@ public final class Workflow {
     }
 
     private static Decision stray(DeploymentSnapshot d, SlipwayEvent event) {
-        String stage = stageOf(event);
-        String because = event.getClass().getSimpleName() + " of " + (stage == null ? "no stage" : stage) + " attempt "
+        Stage stage = Stage.of(event);
+        String because = event.getClass().getSimpleName() + " of " + (stage == null ? "no stage" : stage.wire()) + " attempt "
                 + event.attempt() + " does not apply to a deployment in state " + d.state() + ", attempt " + d.attempt();
         if (event instanceof Deployed late && !late.release().equals(d.release())) {
             StopRequested stop = new StopRequested(d.id(), d.app(), event.attempt(), late.release(),

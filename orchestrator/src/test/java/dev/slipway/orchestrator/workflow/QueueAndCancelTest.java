@@ -43,8 +43,8 @@ class QueueAndCancelTest {
             Map.of("web", "x"), Map.of(), List.of(), "native", "python");
     private static final DeploymentInfo OLD = DeploymentInfo.upstream("hello", "old", "process", "127.0.0.1", 20001,
             Map.of());
-    private static final StagePolicy POLICY = new StagePolicy(Map.of("build", Duration.ofMinutes(20),
-            "deploy", Duration.ofMinutes(15), "proxy", Duration.ofMinutes(2), "hook", Duration.ofMinutes(10)),
+    private static final StagePolicy POLICY = new StagePolicy(Map.of(Stage.BUILD, Duration.ofMinutes(20),
+            Stage.DEPLOY, Duration.ofMinutes(15), Stage.PROXY, Duration.ofMinutes(2), Stage.HOOK, Duration.ofMinutes(10)),
             3, Duration.ofSeconds(5), Duration.ofMinutes(1));
 
     private static DeploymentSnapshot in(DeploymentState state, int attempt, BuildArtifact artifact, int ahead) {
@@ -134,7 +134,7 @@ class QueueAndCancelTest {
         Decision decision = Cancellation.cancel(in(state), "by a user");
 
         assertEquals(CANCELLED, decision.next());
-        assertEquals(List.of(new CancelRequested(ID, "hello", 1, state.stage())), decision.commands());
+        assertEquals(List.of(new CancelRequested(ID, "hello", 1, state.stage().wire())), decision.commands());
         assertFalse(decision.commands().stream().anyMatch(c -> c instanceof StopRequested),
                 "the release that serves is not touched");
     }

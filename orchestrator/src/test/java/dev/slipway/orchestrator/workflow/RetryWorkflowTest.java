@@ -40,8 +40,8 @@ class RetryWorkflowTest {
             20002, Map.of());
     private static final BuildArtifact ARTIFACT = new BuildArtifact(BuildArtifact.PROCESS, Path.of("/b"),
             Map.of("web", "x"), Map.of(), List.of(), "native", "node");
-    private static final StagePolicy SERVER = new StagePolicy(Map.of("build", Duration.ofMinutes(20), "deploy",
-            Duration.ofMinutes(15), "proxy", Duration.ofSeconds(90), "hook", Duration.ofMinutes(10)),
+    private static final StagePolicy SERVER = new StagePolicy(Map.of(Stage.BUILD, Duration.ofMinutes(20), Stage.DEPLOY,
+            Duration.ofMinutes(15), Stage.PROXY, Duration.ofSeconds(90), Stage.HOOK, Duration.ofMinutes(10)),
             3, Duration.ofSeconds(5), Duration.ofSeconds(8));
 
     @Test

@@ -58,8 +58,8 @@ class WorkflowTest {
     }
 
     private static final StagePolicy POLICY = new StagePolicy(
-            Map.of("build", Duration.ofMinutes(20), "deploy", Duration.ofMinutes(15), "proxy", Duration.ofSeconds(90),
-                    "hook", Duration.ofMinutes(10)),
+            Map.of(Stage.BUILD, Duration.ofMinutes(20), Stage.DEPLOY, Duration.ofMinutes(15), Stage.PROXY, Duration.ofSeconds(90),
+                    Stage.HOOK, Duration.ofMinutes(10)),
             3, Duration.ofSeconds(5), Duration.ofSeconds(8));
 
     private static DeploymentSnapshot in(DeploymentState state, DeploymentInfo previous) {
