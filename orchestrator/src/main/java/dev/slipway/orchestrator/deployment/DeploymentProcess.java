@@ -30,7 +30,6 @@ import dev.slipway.orchestrator.workflow.Decision;
 import dev.slipway.orchestrator.workflow.DeployOrder;
 import dev.slipway.orchestrator.workflow.DeploymentSnapshot;
 import dev.slipway.orchestrator.workflow.DeploymentState;
-import dev.slipway.orchestrator.workflow.Stage;
 import dev.slipway.orchestrator.workflow.StagePolicy;
 import dev.slipway.orchestrator.workflow.Workflow;
 import io.smallrye.mutiny.Multi;
@@ -271,11 +270,11 @@ public class DeploymentProcess {
         deployment.state = decision.next();
         deployment.attempt = decision.attempt();
         deployment.updatedAt = now;
-        Stage stage = decision.next().stage();
-        if (stage == null) {
+        Decision.Deadline deadline = decision.deadline(policy);
+        if (deadline instanceof Decision.Deadline.None) {
             deployment.stageDeadline = null;
-        } else if (decision.commands().stream().anyMatch(c -> Stage.of(c) == stage)) {
-            deployment.stageDeadline = now.plus(decision.delay()).plus(policy.timeout(stage));
+        } else if (deadline instanceof Decision.Deadline.In in) {
+            deployment.stageDeadline = now.plus(in.duration());
         }
         List<Uni<Void>> steps = new ArrayList<>();
         for (Command command : decision.commands()) {

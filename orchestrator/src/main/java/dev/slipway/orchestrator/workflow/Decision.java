@@ -22,4 +22,28 @@ public record Decision(DeploymentState next, int attempt, List<Command> commands
     public boolean ignored() {
         return ignoredBecause != null;
     }
+
+    /** What becomes of the deployment's stage deadline. */
+    public sealed interface Deadline {
+        /** No stage runs: no deadline. */
+        record None() implements Deadline {
+        }
+
+        /** The stage's attempt goes on, or waits for a fact: its deadline stays. */
+        record Unchanged() implements Deadline {
+        }
+
+        /** A command of the stage is issued: it is overdue this long from now (its delay and the stage's timeout). */
+        record In(Duration duration) implements Deadline {
+        }
+    }
+
+    public Deadline deadline(StagePolicy policy) {
+        Stage stage = next.stage();
+        if (stage == null) {
+            return new Deadline.None();
+        }
+        return commands.stream().anyMatch(c -> Stage.of(c) == stage)
+                ? new Deadline.In(delay.plus(policy.timeout(stage))) : new Deadline.Unchanged();
+    }
 }

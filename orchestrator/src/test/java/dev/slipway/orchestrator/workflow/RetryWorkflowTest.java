@@ -13,6 +13,7 @@ import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.BuildFailed;
+import dev.slipway.api.event.BuildStarted;
 import dev.slipway.api.event.BuildRequested;
 import dev.slipway.api.event.DeployFailed;
 import dev.slipway.api.event.DeployRequested;
@@ -54,6 +55,17 @@ class RetryWorkflowTest {
         assertEquals(2, assertInstanceOf(BuildRequested.class, decision.commands().get(0)).attempt());
         assertEquals(Duration.ofSeconds(5), decision.delay());
         assertTrue(decision.facts().isEmpty());
+        assertEquals(new Decision.Deadline.In(Duration.ofMinutes(20).plusSeconds(5)), decision.deadline(SERVER),
+                "the new attempt is overdue after its back-off and the build's timeout");
+    }
+
+    @Test
+    void aStageThatReportsItStartedKeepsItsDeadline() {
+        Decision decision = Workflow.next(in(BUILDING, 1, AppConfig.Retry.NONE),
+                new BuildStarted(ID, "hello", 1, "native", "the only builder", null), SERVER);
+
+        assertEquals(BUILDING, decision.next());
+        assertEquals(new Decision.Deadline.Unchanged(), decision.deadline(SERVER));
     }
 
     @Test
@@ -65,6 +77,7 @@ class RetryWorkflowTest {
         assertEquals(1, decision.attempt());
         assertEquals("no toolchain accepts the tree",
                 assertInstanceOf(DeploymentFailed.class, decision.facts().get(0)).reason());
+        assertEquals(new Decision.Deadline.None(), decision.deadline(SERVER), "no stage runs any more");
     }
 
     @Test
