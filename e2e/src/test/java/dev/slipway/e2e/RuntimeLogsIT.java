@@ -72,6 +72,11 @@ class RuntimeLogsIT {
         assertEquals(400, api.get(LOGS + "?process=..%2Fweb").status());
         assertEquals(400, api.get(LOGS + "?follow=maybe").status());
         assertEquals(404, api.get("/api/apps/no-such-app/logs").status());
+        assertTrue(recent("?process=w_rker&follow=false").isEmpty(), "'_' in a type is no wildcard");
+
+        assertEquals(202, api.delete("/api/apps/chatty").status());
+        assertEquals(201, api.createApp("chatty").status());
+        assertTrue(recent("?follow=false").isEmpty(), "an app made again under the name has none of the old log");
     }
 
     private List<Api.Event> recent(String query) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,5 +65,43 @@ class StorageIT {
         assertEquals(202, api.delete("/api/apps/keeps-files").status());
         assertTrue(Apps.eventually(() -> !Files.exists(SlipwayStack.HOME.resolve("apps/keeps-files")), 90),
                 "a deleted app's storage is left");
+    }
+
+    @Test
+    void linksTheAppPutsInItsStorageNeverLeadRootOut(@TempDir Path dir) throws Exception {
+        Path victim = Files.createDirectories(Path.of("/tmp", "slipway-e2e-victim-" + System.nanoTime()));
+        Files.createDirectories(victim.resolve("sub"));
+        Files.writeString(victim.resolve("sub/precious.txt"), "root's\n");
+        try {
+            api.createApp("plants-links");
+            Apps.python(dir, "one", TOML + STORAGE);
+            Files.writeString(dir.resolve("Procfile"), "web: ln -sfn " + victim + " data/x; exec python app.py\n");
+            assertEquals("SUCCEEDED", api.deploy("plants-links", dir).state());
+            assertTrue(Files.isSymbolicLink(SlipwayStack.HOME.resolve("apps/plants-links/storage/data/x")));
+
+            assertEquals(404, api.delete("/api/apps/plants-links/storage?path=data/x/sub").status(),
+                    "no release declared it");
+            Files.writeString(dir.resolve("slipway.toml"), TOML + "\n[[storage]]\npath = \"data/x/sub\"\n");
+            Files.writeString(dir.resolve("VERSION"), "two\n");
+            Api.Outcome inside = api.deploy("plants-links", dir);
+            assertEquals("FAILED", inside.state(), "a storage path inside an earlier one's");
+            assertTrue(inside.deployment().get("error").asText().contains("lies inside data"),
+                    () -> inside.deployment().toString());
+            assertTrue(api.viaProxy("plants-links.localhost").body().contains("Version: one"), "release 1 serves on");
+            assertEquals(0, (Integer) Files.getAttribute(victim.resolve("sub"), "unix:uid", LinkOption.NOFOLLOW_LINKS),
+                    "root's directory stays root's");
+
+            Files.writeString(dir.resolve("slipway.toml"), TOML);
+            Files.writeString(dir.resolve("Procfile"), "web: exec python app.py\n");
+            assertEquals("SUCCEEDED", api.deploy("plants-links", dir).state());
+            assertEquals(202, api.delete("/api/apps/plants-links/storage?path=data").status());
+            assertTrue(Apps.eventually(() -> !Files.exists(SlipwayStack.HOME.resolve("apps/plants-links/storage/data"),
+                    LinkOption.NOFOLLOW_LINKS), 60), "storage/data is left");
+            assertTrue(Files.exists(victim.resolve("sub/precious.txt")), "the removal followed the app's link");
+        } finally {
+            Files.deleteIfExists(victim.resolve("sub/precious.txt"));
+            Files.deleteIfExists(victim.resolve("sub"));
+            Files.deleteIfExists(victim);
+        }
     }
 }

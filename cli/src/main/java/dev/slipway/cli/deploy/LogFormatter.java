@@ -2,6 +2,7 @@ package dev.slipway.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cli.Json;
+import dev.slipway.cli.Terminal;
 import java.util.stream.Collectors;
 
 /** Stage log lines, set apart from event lines by a bar: {@code   build    | npm install}. */
@@ -16,6 +17,6 @@ public final class LogFormatter {
         if (text.isEmpty()) {
             return prefix.stripTrailing();
         }
-        return text.lines().map(line -> prefix + line).collect(Collectors.joining("\n"));
+        return text.lines().map(line -> prefix + Terminal.safe(line)).collect(Collectors.joining("\n"));
     }
 }

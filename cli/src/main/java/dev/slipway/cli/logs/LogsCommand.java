@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.cli.Cli;
 import dev.slipway.cli.ExitCodes;
 import dev.slipway.cli.Json;
+import dev.slipway.cli.Terminal;
 import dev.slipway.cli.http.UrlPaths;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -55,7 +56,7 @@ public final class LogsCommand implements Callable<Integer> {
     static String format(JsonNode line) {
         String process = Json.text(line, "process");
         return Json.text(line, "time") + " " + (process.isEmpty() ? "slipway" : "app[" + process + "]") + ": "
-                + Json.text(line, "text").stripTrailing();
+                + Terminal.safe(Json.text(line, "text").stripTrailing());
     }
 
     private JsonNode parse(String data) {

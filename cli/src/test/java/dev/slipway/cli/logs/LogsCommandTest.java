@@ -20,6 +20,7 @@ class LogsCommandTest {
                 OutputStream out = startStream(exchange);
                 event(out, 7, "log", "{'process':'web.1','time':'2026-12-03T09:40:00Z','text':'listening'}");
                 event(out, 9, "log", "{'process':null,'time':'2026-12-03T09:40:01Z','text':'web.1 exited with 1'}");
+                event(out, 10, "log", "{'process':'web.1','time':'2026-12-03T09:40:02Z','text':'\\u001b]0;owned\\u0007'}");
                 out.close();
             });
             Map<String, String> env = Map.of("SLIPWAY_URL", api.url() + "/", "SLIPWAY_TOKEN", "t");
@@ -28,7 +29,9 @@ class LogsCommandTest {
 
             assertEquals(0, run.exitCode(), run.err());
             assertEquals("2026-12-03T09:40:00Z app[web.1]: listening\n"
-                    + "2026-12-03T09:40:01Z slipway: web.1 exited with 1\n", run.out());
+                    + "2026-12-03T09:40:01Z slipway: web.1 exited with 1\n"
+                    + "2026-12-03T09:40:02Z app[web.1]: \\u001b]0;owned\\u0007\n", run.out(),
+                    "an escape sequence the app printed is shown, not obeyed");
             assertEquals("lines=20&follow=false&process=web", api.request("GET", "/api/apps/hello/logs").query());
         }
     }

@@ -1,6 +1,7 @@
 package dev.slipway.orchestrator.app;
 
 import dev.slipway.api.event.CleanupRequested;
+import dev.slipway.api.event.LogLine;
 import dev.slipway.api.event.ProxyRemovalRequested;
 import dev.slipway.api.event.StopRequested;
 import dev.slipway.orchestrator.api.ApiException;
@@ -61,6 +62,9 @@ public class AppRemoval {
                         // After the stop on the same topic and key: the release's pre_stop still has its tree.
                         .call(app -> outbox.enqueue(session, new CleanupRequested(anId(app), name, 1, List.of(), List.of(), true),
                                 Duration.ZERO))
+                        // Its runtime log goes with it: an app made again under the name starts with none.
+                        .call(app -> session.createMutationQuery("delete from StoredLogLine where app = :app and stage = :run")
+                                .setParameter("app", name).setParameter("run", LogLine.RUN).executeUpdate())
                         .chain(app -> session.createQuery("select distinct source from Deployment where app = :app",
                                         String.class).setParameter("app", name).getResultList()
                                 .call(() -> session.remove(app))))

@@ -1,6 +1,5 @@
 package dev.slipway.orchestrator.app;
 
-import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.config.Names;
 import dev.slipway.api.event.CleanupRequested;
 import dev.slipway.orchestrator.api.ApiException;
@@ -24,8 +23,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * An app's persistent directories ({@code [[storage]]}) outlive every release and rollback; this is
- * the one way to remove one before the app goes. Only a directory the serving release no longer
- * declares may go, and not while a deployment runs that may be about to use it.
+ * the one way to remove one before the app goes. Only a directory a release of the app declared may
+ * go, once the serving release no longer uses it, and not while a deployment runs that may be
+ * about to use it.
  */
 @Path("/api/apps/{app}/storage")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,17 +61,26 @@ public class StorageResource {
                         "message", "the persistent directory " + path + " and all in it are being removed")).build());
     }
 
+    /**
+     * Only a directory one of its releases declared, and none the serving release still uses: not
+     * it, nor one inside or around it.
+     */
     private static Uni<Void> refuseWhileServed(Mutiny.Session session, App app, String path) {
-        if (app.currentDeployment == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return session.find(Deployment.class, app.currentDeployment).invoke(current -> {
-            AppConfig config = current.config();
-            if (config.storage().contains(path)) {
-                throw new ApiException(Response.Status.CONFLICT, "release v" + current.release + " of \"" + app.name
-                        + "\" keeps its files in " + path + " ([[storage]] in slipway.toml); deploy a release without"
-                        + " it first");
-            }
-        }).replaceWithVoid();
+        return session.createQuery("from Deployment where app = :app", Deployment.class).setParameter("app", app.name)
+                .getResultList().invoke(deployments -> {
+                    if (deployments.stream().noneMatch(d -> d.config != null && d.config().storage().contains(path))) {
+                        throw ApiException.notFound("storage " + path + " of app \"" + app.name + "\" (none of its"
+                                + " releases declared it in [[storage]])");
+                    }
+                    Deployment current = deployments.stream().filter(d -> d.id.equals(app.currentDeployment))
+                            .findFirst().orElse(null);
+                    String served = current == null ? null : current.config().storage().stream()
+                            .filter(p -> Names.storageOverlap(p, path)).findFirst().orElse(null);
+                    if (served != null) {
+                        throw new ApiException(Response.Status.CONFLICT, "release v" + current.release + " of \""
+                                + app.name + "\" keeps its files in " + served + " ([[storage]] in slipway.toml); deploy"
+                                + " a release without it first");
+                    }
+                }).replaceWithVoid();
     }
 }

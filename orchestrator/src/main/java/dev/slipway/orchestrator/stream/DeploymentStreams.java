@@ -72,8 +72,10 @@ public class DeploymentStreams {
      */
     public Multi<StoredLogLine> runtimeLogs(String app, String process, int recent, long after, boolean live) {
         String filter = process == null ? ""
-                : process.contains(".") ? " and process = :process" : " and process like :process";
-        String value = process == null ? null : process.contains(".") ? process : process + ".%";
+                : process.contains(".") ? " and process = :process" : " and process like :process escape '!'";
+        // A type's processes: its name, a dot, an index; '_' in a type is literal, not LIKE's any-character.
+        String value = process == null ? null : process.contains(".") ? process
+                : process.replace("_", "!_") + ".%";
         Fetch<StoredLogLine> fetch = (session, from) -> {
             Mutiny.SelectionQuery<StoredLogLine> query = session.createQuery("from StoredLogLine where app = :app"
                     + " and stage = 'run' and position > :after" + filter + " order by position", StoredLogLine.class)

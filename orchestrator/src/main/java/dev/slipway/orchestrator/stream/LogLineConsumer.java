@@ -15,7 +15,6 @@ import org.jboss.logging.Logger;
 public class LogLineConsumer {
 
     private static final Logger LOG = Logger.getLogger(LogLineConsumer.class);
-    private static final int MAX_LINE = 8192;
 
     private final Mutiny.SessionFactory sessions;
     private final EventSignals signals;
@@ -38,16 +37,28 @@ public class LogLineConsumer {
         stored.deploymentId = line.deploymentId();
         stored.stage = line.stage();
         stored.loggedAt = line.time();
-        stored.text = line.text().length() > MAX_LINE ? line.text().substring(0, MAX_LINE) + "…" : line.text();
+        stored.text = LogLine.cut(line.text());
         stored.app = Names.appNameProblem(line.app()) == null ? line.app() : null;
         stored.process = line.process() != null && Names.PROCESS.matcher(line.process()).matches() ? line.process() : null;
-        return sessions.withTransaction(session -> session.persist(stored))
-                .invoke(() -> {
+        boolean runtime = LogLine.RUN.equals(stored.stage);
+        return sessions.withTransaction(session -> (runtime ? ofLiveApp(session, stored) : Uni.createFrom().item(true))
+                        .call(keep -> keep ? session.persist(stored) : Uni.createFrom().voidItem()))
+                .invoke(kept -> {
                     signals.changed(line.deploymentId());
-                    if (stored.app != null && LogLine.RUN.equals(stored.stage)) {
+                    if (kept && runtime && stored.app != null) {
                         signals.logged(stored.app);
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Whether a runtime log line belongs to a deployment of its app as it is now: a deleted app's
+     * release may still print while it stops, and an app made again under its name must not show it.
+     */
+    private static Uni<Boolean> ofLiveApp(Mutiny.Session session, StoredLogLine line) {
+        return session.createQuery("select count(d) from Deployment d where d.id = :id and d.app = :app", Long.class)
+                .setParameter("id", line.deploymentId).setParameter("app", line.app).getSingleResult()
+                .map(count -> count > 0);
     }
 }

@@ -133,7 +133,7 @@ public final class AppConfigParser {
                 throw new ConfigException(where + ": " + problem);
             }
             for (String earlier : paths) {
-                if (earlier.equals(normal) || normal.startsWith(earlier + "/") || earlier.startsWith(normal + "/")) {
+                if (Names.storageOverlap(earlier, normal)) {
                     throw new ConfigException(where + ": storage path \"" + normal + "\" overlaps \"" + earlier
                             + "\"; storage directories may not be inside one another");
                 }

@@ -80,6 +80,11 @@ public final class Names {
         return null;
     }
 
+    /** Whether two storage paths are the same directory or one lies inside the other. */
+    public static boolean storageOverlap(String a, String b) {
+        return a.equals(b) || a.startsWith(b + "/") || b.startsWith(a + "/");
+    }
+
     /** A name as it may be shown back to a user: control characters escaped, long names cut. */
     public static String printable(String text) {
         return printable(text, 80);

@@ -12,6 +12,13 @@ import java.util.UUID;
 public record LogLine(UUID deploymentId, String app, String stage, Instant time, String text, String process) {
 
     public static final String RUN = "run";
+    /** The longest text a line keeps; the rest is cut, marked with an ellipsis. */
+    public static final int MAX_TEXT = 8192;
+
+    /** {@code text} cut to {@link #MAX_TEXT}. */
+    public static String cut(String text) {
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
+    }
 
     public LogLine(UUID deploymentId, String app, String stage, Instant time, String text) {
         this(deploymentId, app, stage, time, text, null);

@@ -49,23 +49,20 @@ public class Isolation {
 
     public static final String RUN = "run";
 
-    /** Where the app's persistent directory {@code path} ({@code [[storage]]}) keeps its files on this host. */
-    public static Path storageDir(Path home, String app, String path) {
-        return home.resolve("apps").resolve(app).resolve("storage").resolve(path);
-    }
-
     private final Path home;
     private final boolean enabled;
     private final AppUsers users;
     private final Optional<Cgroups> cgroups;
     private final ResourceLimits ceiling;
     private final Ownership files = new Ownership();
+    private final AppStorage storage;
     /** The worker's PATH without what an app's user cannot reach (root's own tool directories). */
     private final String appPath;
     private final PluginBoxes plugins;
 
     public Isolation(WorkerConfig config) {
         this.home = config.home().toAbsolutePath().normalize();
+        this.storage = new AppStorage(home, files);
         boolean root = effectiveUid() == 0;
         String mode = config.isolation().mode();
         if (!List.of("auto", "on", "off").contains(mode)) {
@@ -131,7 +128,7 @@ public class Isolation {
             createDirectories(tmp);
             if (group.equals(RUN)) {
                 for (String path : config.storage()) {
-                    createDirectories(storageDir(home, app, path));
+                    createDirectories(storage.dir(app, path));
                 }
             }
             return new AppBox(new AppSandbox(null, List.of(), limits, longRunning, mask), env, Optional.empty(), group);
@@ -143,9 +140,7 @@ public class Isolation {
         files.privateDir(tmp, user);
         if (group.equals(RUN)) {
             for (String path : config.storage()) {
-                Path dir = storageDir(home, app, path);
-                files.traverseOnly(home, dir.getParent());
-                files.privateDir(dir, user);
+                storage.prepare(app, path, user);
             }
         }
         List<Path> procs = cgroups.isPresent()
@@ -190,10 +185,17 @@ public class Isolation {
         }
     }
 
-    /** See {@link StorageLinks#link}: the app's persistent directories, linked into a sealed build. */
+    /** See {@link AppStorage#link}: the app's persistent directories, linked into a sealed build. */
     public void linkStorage(String app, List<String> paths, Optional<AppUser> user, Path tree, StageLog log)
             throws StageException {
-        new StorageLinks(home, files).link(app, paths, user, tree, log);
+        storage.link(app, paths, user, tree, log);
+    }
+
+    /** See {@link AppStorage#remove}: one of the app's persistent directories, emptied as the app's user. */
+    public void removeStorage(String app, String path) throws StageException {
+        Optional<AppUser> user = enabled ? users.find(app) : Optional.empty();
+        ResourceLimits limits = ResourceLimits.of(AppConfig.Limits.NONE, ceiling);
+        storage.remove(app, path, user.map(u -> new AppSandbox(u, List.of(), limits, false, SecretMask.of(List.of()))));
     }
 
     /** Kills every process in one of the app's control groups (a cancelled build's), when there are groups. */
@@ -213,33 +215,60 @@ public class Isolation {
         }
     }
 
-    /** The app is gone: its processes, control groups, user and private directories go too. */
-    public void destroy(String app) throws StageException {
+    /**
+     * The app is gone: its processes and control groups go. Throws when a process of its user still
+     * runs after three rounds of SIGKILL (its files must not be walked while it can change them).
+     * Then {@link #removeUser} takes its user.
+     */
+    public void stopAll(String app) throws StageException {
         if (!enabled) {
             return;
         }
         cgroups.ifPresent(c -> c.remove(app));
         Optional<AppUser> user = users.find(app);
-        if (user.isPresent()) {
-            List<ProcessHandle> left = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().user().map(user.get().name()::equals).orElse(false)).toList();
-            left.forEach(ProcessHandle::destroyForcibly);
-            // userdel refuses a user that a process still runs as, and SIGKILL takes a moment to land.
-            boolean finished = Commands.awaitFinished(left, 5);
-            if (!finished) {
-                LOG.warnf("processes of deleted app %s still run 5 s after SIGKILL", app);
-            }
-            // The uid may be given to the next app: it must not find this one's files in the shared places.
-            try {
-                HostCommands.run(List.of("find", "/tmp", "/var/tmp", "/dev/shm", "-xdev", "-user",
-                        Integer.toString(user.get().uid()), "-delete"));
-            } catch (StageException e) {
-                // find fails on what other programs remove while it walks /tmp; the user must go all the same.
-                LOG.warnf("files of deleted app %s in the shared temporary directories: %s", app, e.getMessage());
-            }
-            // Where no init reaps orphans, a killed one stays a zombie of the user's, which userdel counts as running.
-            users.remove(app, finished && left.stream().anyMatch(ProcessHandle::isAlive));
+        if (user.isEmpty()) {
+            return;
         }
+        // Again and again: a process may have forked between the list and the kill.
+        for (int round = 0; round < 3; round++) {
+            List<ProcessHandle> left = running(user.get());
+            if (left.isEmpty()) {
+                return;
+            }
+            left.forEach(ProcessHandle::destroyForcibly);
+            Commands.awaitFinished(left, 5); // SIGKILL takes a moment to land
+        }
+        if (!running(user.get()).isEmpty()) {
+            throw new StageException("processes of deleted app " + app + " still run after SIGKILL: "
+                    + running(user.get()).stream().map(p -> Long.toString(p.pid())).toList());
+        }
+    }
+
+    /** The deleted app's user, and its files in the shared temporary directories; after {@link #stopAll}. */
+    public void removeUser(String app) throws StageException {
+        Optional<AppUser> user = enabled ? users.find(app) : Optional.empty();
+        if (user.isEmpty()) {
+            return;
+        }
+        // The uid may be given to the next app: it must not find this one's files in the shared places.
+        try {
+            HostCommands.run(List.of("find", "/tmp", "/var/tmp", "/dev/shm", "-xdev", "-user",
+                    Integer.toString(user.get().uid()), "-delete"));
+        } catch (StageException e) {
+            // find fails on what other programs remove while it walks /tmp; the user must go all the same.
+            LOG.warnf("files of deleted app %s in the shared temporary directories: %s", app, e.getMessage());
+        }
+        // Where no init reaps orphans, a killed one stays a zombie of the user's, which userdel counts as running.
+        boolean zombies = ProcessHandle.allProcesses().anyMatch(p -> ownedBy(p, user.get()));
+        users.remove(app, zombies);
+    }
+
+    private static List<ProcessHandle> running(AppUser user) {
+        return ProcessHandle.allProcesses().filter(p -> ownedBy(p, user)).filter(Commands::running).toList();
+    }
+
+    private static boolean ownedBy(ProcessHandle process, AppUser user) {
+        return process.info().user().map(user.name()::equals).orElse(false);
     }
 
     private static void createDirectories(Path dir) throws StageException {

@@ -1,7 +1,6 @@
 package dev.slipway.workers.stage;
 
 import dev.slipway.api.config.Names;
-import dev.slipway.workers.isolation.Isolation;
 import dev.slipway.workers.isolation.Trees;
 import dev.slipway.workers.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,18 +42,6 @@ public class AppFiles {
                 Trees.remove(home.resolve(area).resolve(app).resolve(deployment.toString()));
             }
         }
-    }
-
-    /**
-     * One persistent directory of {@code app} ({@code [[storage]]} {@code path}), which its user
-     * asked to remove; a release that still links it finds an empty one made again when it runs.
-     */
-    void removeStorage(String app, String path) throws IOException {
-        requireAppName(app);
-        if (Names.storagePathProblem(path) != null) {
-            throw new IllegalArgumentException(Names.storagePathProblem(path));
-        }
-        Trees.remove(Isolation.storageDir(home, app, path));
     }
 
     /**

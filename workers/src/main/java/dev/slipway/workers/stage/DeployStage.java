@@ -162,12 +162,10 @@ public class DeployStage {
         StageLogs.MaskedLog log = stages.log(command, "cleanup");
         try {
             if (command.appDeleted()) {
-                // Its processes and user first: nothing of the app may write while its files go.
-                try {
-                    stages.isolation().destroy(command.app());
-                } finally {
-                    files.destroyed(command.app()); // its processes are killed even when its user could not go
-                }
+                // Its processes first: nothing of the app may change its files while root removes them.
+                stages.isolation().stopAll(command.app());
+                files.destroyed(command.app());
+                stages.isolation().removeUser(command.app());
                 log.line("files and OS user of deleted app " + command.app() + " removed");
             } else {
                 if (!command.deployments().isEmpty()) {
@@ -176,7 +174,7 @@ public class DeployStage {
                             + " past retention removed");
                 }
                 for (String path : command.storage()) {
-                    files.removeStorage(command.app(), path);
+                    stages.isolation().removeStorage(command.app(), path);
                     log.line("persistent storage " + path + " of " + command.app() + " removed");
                 }
             }

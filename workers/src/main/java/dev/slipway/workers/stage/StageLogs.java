@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +38,8 @@ public class StageLogs {
     private final PluginRegistry plugins;
     private final Clock clock;
 
-    public StageLogs(@Channel("logs") MutinyEmitter<String> logs, StageEnvironment environment, PluginRegistry plugins,
+    public StageLogs(@Channel("logs") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                     MutinyEmitter<String> logs, StageEnvironment environment, PluginRegistry plugins,
                      Clock clock) {
         this.logs = logs;
         this.environment = environment;
@@ -65,7 +67,10 @@ public class StageLogs {
         send(new LogLine(release.deploymentId(), release.app(), LogLine.RUN, clock.instant(), masked, process));
     }
 
-    private void send(LogLine line) {
+    private void send(LogLine full) {
+        // Cut here, not only where it is kept: a line of megabytes would not fit in a Kafka record.
+        LogLine line = new LogLine(full.deploymentId(), full.app(), full.stage(), full.time(), LogLine.cut(full.text()),
+                full.process());
         logs.sendMessageAndForget(Message.of(EventCodec.encode(line))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(line.app()).build()));
     }

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * How much of one release's output goes to its runtime log: at most {@code perSecond} lines in
- * each second, so that an app printing in a tight loop cannot flood the logs topic and the
- * database; the lines over it are counted, and the count is told with the next lines that pass.
+ * How much of one release's output goes to its runtime log: at most {@code perSecond} lines and
+ * {@code charsPerSecond} characters in each second, so that an app printing in a tight loop cannot
+ * flood the logs topic and the database; the lines over it are counted, and the count is told with
+ * the next lines that pass.
  */
 final class OutputBudget {
 
@@ -17,14 +18,17 @@ final class OutputBudget {
     }
 
     private final int perSecond;
+    private final long charsPerSecond;
     private final LongSupplier nanoTime;
     private long windowStart;
     private int passed;
+    private long passedChars;
     private long dropped;
     private boolean started;
 
-    OutputBudget(int perSecond, LongSupplier nanoTime) {
+    OutputBudget(int perSecond, long charsPerSecond, LongSupplier nanoTime) {
         this.perSecond = perSecond;
+        this.charsPerSecond = charsPerSecond;
         this.nanoTime = nanoTime;
     }
 
@@ -34,19 +38,23 @@ final class OutputBudget {
             started = true;
             windowStart = now;
             passed = 0;
+            passedChars = 0;
         }
-        int room = Math.max(0, perSecond - passed);
-        List<String> admitted = lines.size() <= room ? lines : lines.subList(0, room);
-        passed += admitted.size();
+        int room = 0;
+        for (String line : lines) {
+            if (passed + room >= perSecond || passedChars + line.length() > charsPerSecond) {
+                break;
+            }
+            passedChars += line.length();
+            room++;
+        }
+        List<String> admitted = lines.subList(0, room);
+        passed += room;
         long before = admitted.isEmpty() ? 0 : dropped;
         if (!admitted.isEmpty()) {
             dropped = 0;
         }
         dropped += lines.size() - admitted.size();
         return new Admitted(List.copyOf(admitted), before);
-    }
-
-    int perSecond() {
-        return perSecond;
     }
 }

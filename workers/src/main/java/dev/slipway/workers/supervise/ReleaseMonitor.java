@@ -26,8 +26,9 @@ import org.jboss.logging.Logger;
 public final class ReleaseMonitor implements ProcessMonitor {
 
     private static final Logger LOG = Logger.getLogger(ReleaseMonitor.class);
-    /** Lines a second of one release's output that reach its runtime log. */
+    /** Lines, and characters, a second of one release's output that reach its runtime log. */
     static final int LINES_PER_SECOND = 200;
+    static final long CHARS_PER_SECOND = 64 * 1024;
 
     /** Where a line a process printed goes, masked: {@code process} is its instance, {@code web.1}. */
     @FunctionalInterface
@@ -43,7 +44,7 @@ public final class ReleaseMonitor implements ProcessMonitor {
     private final SecretMask mask;
     private final StageLog log;
     private final Output output;
-    private final OutputBudget budget = new OutputBudget(LINES_PER_SECOND, System::nanoTime);
+    private final OutputBudget budget = new OutputBudget(LINES_PER_SECOND, CHARS_PER_SECOND, System::nanoTime);
 
     public ReleaseMonitor(Facts facts, DeployRequested command, String worker, SecretMask mask, StageLog log,
                           Output output) {
@@ -79,7 +80,7 @@ public final class ReleaseMonitor implements ProcessMonitor {
         OutputBudget.Admitted admitted = budget.admit(lines);
         if (admitted.droppedBefore() > 0) {
             log.line(admitted.droppedBefore() + " lines of output dropped: the release printed more than "
-                    + budget.perSecond() + " lines a second");
+                    + LINES_PER_SECOND + " lines or " + CHARS_PER_SECOND / 1024 + " KiB a second");
         }
         String process = type + "." + index;
         for (String line : admitted.lines()) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class OutputBudgetTest {
 
     private final AtomicLong now = new AtomicLong(5_000_000_000L);
-    private final OutputBudget budget = new OutputBudget(3, now::get);
+    private final OutputBudget budget = new OutputBudget(3, 100, now::get);
 
     @Test
     void linesOverTheBudgetOfASecondAreDroppedAndCountedWithTheNextThatPass() {
@@ -25,6 +25,15 @@ class OutputBudgetTest {
         now.addAndGet(1_000_000_000L);
         assertEquals(new OutputBudget.Admitted(List.of("13"), 2), budget.admit(List.of("13")));
         assertEquals(new OutputBudget.Admitted(List.of("14"), 0), budget.admit(List.of("14")));
+    }
+
+    @Test
+    void longLinesSpendTheBudgetOfCharactersToo() {
+        String sixty = "x".repeat(60);
+
+        assertEquals(new OutputBudget.Admitted(List.of(sixty), 0), budget.admit(List.of(sixty, sixty)));
+        assertEquals(new OutputBudget.Admitted(List.of("short"), 1), budget.admit(List.of("short")),
+                "a shorter line still fits the second's characters");
     }
 
     private static List<String> lines(int from, int to) {

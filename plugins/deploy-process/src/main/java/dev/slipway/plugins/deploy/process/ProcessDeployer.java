@@ -204,10 +204,15 @@ public final class ProcessDeployer implements Deployer {
     @Override
     public void stop(DeploymentInfo release, StageContext context) throws StageException {
         String workDir = release.attributes().get("workDir");
-        if (workDir != null) {
-            supervisor.forget(Path.of(workDir));
+        SupervisedRelease supervised = workDir == null ? null : supervisor.release(Path.of(workDir));
+        try {
+            ReleaseProcess.stop(release, context.log(), new PortReservations(ProcessSettings.from(context.config()),
+                    clock));
+        } finally {
+            if (supervised != null) {
+                supervisor.stopped(supervised);
+            }
         }
-        ReleaseProcess.stop(release, context.log(), new PortReservations(ProcessSettings.from(context.config()), clock));
     }
 
     private static String format(Duration timeout) {

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Keeps the processes of the releases a deployer started, or adopted, running: a process that
@@ -30,6 +33,8 @@ final class Supervisor {
     private static final System.Logger LOG = System.getLogger(Supervisor.class.getName());
     private static final Duration RENEW_EVERY = Duration.ofSeconds(30);
     private static final Duration SHIP_EVERY = Duration.ofMillis(500);
+    /** What is read of a process's output at most in one go: far more than the host keeps of it a second. */
+    private static final long MAX_BACKLOG_BYTES = 256 * 1024;
 
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -69,12 +74,37 @@ final class Supervisor {
         });
     }
 
-    /** The release is being stopped: nothing of it is started again from now on. */
-    void forget(Path workDir) {
+    /** The release is being stopped: nothing of it is started again from now on; {@link #stopped} once it is. */
+    SupervisedRelease release(Path workDir) {
         SupervisedRelease release = releases.remove(workDir);
         if (release != null) {
             release.forgotten = true;
-            release.instances.forEach(i -> release.monitor.stopped(i.type, i.index));
+        }
+        return release;
+    }
+
+    /** The released release's processes are gone: what they printed last (on SIGTERM, say) is reported, then their end. */
+    void stopped(SupervisedRelease release) {
+        try {
+            timer.submit(() -> release.instances.forEach(instance -> {
+                ship(release, instance);
+                release.monitor.stopped(instance.type, instance.index);
+            })).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "the end of " + release.workDir + " could not be reported: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stopped by another worker of the host (its marker file): let go of it. */
+    void forget(Path workDir) {
+        SupervisedRelease release = release(workDir);
+        if (release != null) {
+            release.instances.forEach(instance -> {
+                ship(release, instance);
+                release.monitor.stopped(instance.type, instance.index);
+            });
         }
     }
 
@@ -202,13 +232,23 @@ final class Supervisor {
     private static void ship(SupervisedRelease release, Instance instance) {
         Path file = instance.logFile(release.workDir);
         try {
+            long end = ProcessLog.end(file);
             if (instance.shipped < 0) {
-                instance.shipped = ProcessLog.end(file);
+                instance.shipped = end;
+            }
+            List<String> skipped = List.of();
+            if (end - instance.shipped > MAX_BACKLOG_BYTES) {
+                // More than the runtime log keeps came since: live lines matter, not a growing delay.
+                skipped = List.of("(" + (end - instance.shipped - MAX_BACKLOG_BYTES) + " bytes of output skipped: "
+                        + instance.name() + " printed faster than its log is read)");
+                instance.shipped = end - MAX_BACKLOG_BYTES;
             }
             ProcessLog.Chunk chunk = ProcessLog.after(file, instance.shipped);
             instance.shipped = chunk.next();
-            if (!chunk.lines().isEmpty()) {
-                release.monitor.output(instance.type, instance.index, chunk.lines());
+            List<String> lines = skipped.isEmpty() ? chunk.lines()
+                    : Stream.concat(skipped.stream(), chunk.lines().stream()).toList();
+            if (!lines.isEmpty()) {
+                release.monitor.output(instance.type, instance.index, lines);
             }
         } catch (FileNotFoundException e) {
             // Not started yet.

@@ -101,6 +101,21 @@ class SupervisorTest {
         deployer.stop(release, context);
     }
 
+    @Test
+    void whatAProcessPrintsAsItIsStoppedIsReportedBeforeItsEnd() throws Exception {
+        RecordingMonitor monitor = new RecordingMonitor();
+        ProcessDeployer deployer = new ProcessDeployer();
+        FakeStageContext context = context("trap 'echo goodbye-on-term; exit 0' TERM; "
+                + "python3 -u -m http.server \"$PORT\" --bind 127.0.0.1 & wait", monitor);
+        DeploymentInfo release = deployer.deploy(context);
+
+        deployer.stop(release, context);
+
+        assertTrue(monitor.output("web.1").contains("goodbye-on-term"), monitor.reports()::toString);
+        List<String> kinds = monitor.reports().stream().map(RecordingMonitor.Report::kind).toList();
+        assertEquals("stopped", kinds.get(kinds.size() - 1), "its end comes after its last words");
+    }
+
     private static List<String> echoed(RecordingMonitor monitor) {
         return monitor.output("web.1").stream().filter(l -> l.equals("first") || l.equals("second")).toList();
     }

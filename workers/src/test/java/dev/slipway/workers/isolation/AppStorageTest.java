@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a build leaves where the app keeps its persistent files never decides where those files are. */
-class StorageLinksTest {
+class AppStorageTest {
 
     @TempDir
     Path home;
@@ -27,11 +27,11 @@ class StorageLinksTest {
         Files.writeString(tree.resolve("data/seed.db"), "from the build");
         List<String> said = new ArrayList<>();
 
-        links().link("shop", List.of("data", "public/uploads"), Optional.empty(), tree, said::add);
-        links().link("shop", List.of("data", "public/uploads"), Optional.empty(), tree, said::add);
+        storage().link("shop", List.of("data", "public/uploads"), Optional.empty(), tree, said::add);
+        storage().link("shop", List.of("data", "public/uploads"), Optional.empty(), tree, said::add);
 
-        assertEquals(Isolation.storageDir(home, "shop", "data"), Files.readSymbolicLink(tree.resolve("data")));
-        assertEquals(Isolation.storageDir(home, "shop", "public/uploads"),
+        assertEquals(storage().dir("shop", "data"), Files.readSymbolicLink(tree.resolve("data")));
+        assertEquals(storage().dir("shop", "public/uploads"),
                 Files.readSymbolicLink(tree.resolve("public/uploads")));
         assertTrue(Files.isDirectory(tree.resolve("public")));
         assertEquals(List.of("the build's data is replaced by the app's persistent storage data"), said,
@@ -45,9 +45,9 @@ class StorageLinksTest {
         Files.createSymbolicLink(tree.resolve("public"), outside);
         Files.writeString(tree.resolve("var"), "a file");
 
-        StageException link = assertThrows(StageException.class, () -> links()
+        StageException link = assertThrows(StageException.class, () -> storage()
                 .link("shop", List.of("public/uploads"), Optional.empty(), tree, line -> { }));
-        StageException file = assertThrows(StageException.class, () -> links()
+        StageException file = assertThrows(StageException.class, () -> storage()
                 .link("shop", List.of("var/db"), Optional.empty(), tree, line -> { }));
 
         assertEquals("storage path public/uploads: the build's public is a link, not a directory", link.getMessage());
@@ -55,7 +55,7 @@ class StorageLinksTest {
         assertFalse(Files.exists(outside.resolve("uploads")));
     }
 
-    private StorageLinks links() {
-        return new StorageLinks(home, new Ownership());
+    private AppStorage storage() {
+        return new AppStorage(home, new Ownership());
     }
 }
