@@ -105,8 +105,16 @@ class SupervisorTest {
     void whatAProcessPrintsAsItIsStoppedIsReportedBeforeItsEnd() throws Exception {
         RecordingMonitor monitor = new RecordingMonitor();
         ProcessDeployer deployer = new ProcessDeployer();
-        FakeStageContext context = context("trap 'echo goodbye-on-term; exit 0' TERM; "
-                + "python3 -u -m http.server \"$PORT\" --bind 127.0.0.1 & wait", monitor);
+        // The server itself says goodbye on SIGTERM: a shell's trap would race its child's end.
+        FakeStageContext context = context("""
+                exec python3 -u -c 'import http.server, os, signal
+                def bye(*ignored):
+                    print("goodbye-on-term", flush=True)
+                    os._exit(0)
+                signal.signal(signal.SIGTERM, bye)
+                http.server.HTTPServer(("127.0.0.1", int(os.environ["PORT"])),
+                                       http.server.SimpleHTTPRequestHandler).serve_forever()'
+                """, monitor);
         DeploymentInfo release = deployer.deploy(context);
 
         deployer.stop(release, context);
