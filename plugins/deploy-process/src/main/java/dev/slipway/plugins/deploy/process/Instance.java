@@ -30,7 +30,8 @@ final class Instance {
     volatile int restarts;
     /**
      * How far its log was reported as output ({@link dev.slipway.api.ProcessMonitor#output}); -1
-     * until the supervisor takes it in, which then reports from the log's end on.
+     * until the supervisor takes it in, which then goes on from where the last one left it
+     * ({@link #shippedFile}), or from the log's end.
      */
     long shipped = -1;
     volatile boolean givenUp;
@@ -57,5 +58,10 @@ final class Instance {
 
     Path logFile(Path workDir) {
         return workDir.resolve(name() + ".log");
+    }
+
+    /** How far its log was reported, kept so that a worker taking the release over goes on from there. */
+    Path shippedFile(Path workDir) {
+        return workDir.resolve(name() + ".shipped");
     }
 }

@@ -3,6 +3,7 @@ package dev.slipway.plugins.deploy.process;
 import dev.slipway.api.Commands;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -234,8 +235,10 @@ final class Supervisor {
         try {
             long end = ProcessLog.end(file);
             if (instance.shipped < 0) {
-                instance.shipped = end;
+                long saved = saved(instance.shippedFile(release.workDir));
+                instance.shipped = saved >= 0 && saved <= end ? saved : end;
             }
+            long before = instance.shipped;
             List<String> skipped = List.of();
             if (end - instance.shipped > MAX_BACKLOG_BYTES) {
                 // More than the runtime log keeps came since: live lines matter, not a growing delay.
@@ -250,11 +253,23 @@ final class Supervisor {
             if (!lines.isEmpty()) {
                 release.monitor.output(instance.type, instance.index, lines);
             }
+            if (instance.shipped != before) {
+                Files.writeString(instance.shippedFile(release.workDir), Long.toString(instance.shipped));
+            }
         } catch (FileNotFoundException e) {
             // Not started yet.
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "the output of " + instance.name() + " in " + release.workDir
                     + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /** The offset a supervisor of the release saved, or -1. */
+    private static long saved(Path file) {
+        try {
+            return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -152,6 +152,33 @@ class SupervisorTest {
     }
 
     @Test
+    void whatAProcessPrintsWhileNoWorkerWatchesIsReportedByTheOneThatTakesItOver() throws Exception {
+        String ticking = "(i=0; while true; do echo \"tick $i\"; i=$((i+1)); sleep 0.1; done) & " + SERVE;
+        RecordingMonitor before = new RecordingMonitor();
+        ProcessDeployer died = new ProcessDeployer();
+        DeploymentInfo release = died.deploy(context(ticking, before));
+        before.await(r -> ticks(before).size() >= 3, 20);
+        died.supervisor.forget(Path.of(release.attributes().get("workDir"))); // its worker is gone
+        Thread.sleep(1000); // ticks nobody reads
+
+        RecordingMonitor after = new RecordingMonitor();
+        ProcessDeployer restarted = new ProcessDeployer();
+        FakeStageContext context = context(ticking, after);
+        restarted.adopt(release, context);
+        after.await(r -> !ticks(after).isEmpty(), 20);
+
+        List<Integer> seen = ticks(before);
+        assertEquals(seen.get(seen.size() - 1) + 1, ticks(after).get(0), "no tick lost between the two: " + seen
+                + " then " + ticks(after));
+        restarted.stop(release, context);
+    }
+
+    private static List<Integer> ticks(RecordingMonitor monitor) {
+        return monitor.output("web.1").stream().filter(l -> l.startsWith("tick "))
+                .map(l -> Integer.parseInt(l.substring(5))).toList();
+    }
+
+    @Test
     void aDeployerThatStartsAgainAdoptsTheRunningProcessInsteadOfStartingAnother() throws Exception {
         ProcessDeployer died = new ProcessDeployer();
         DeploymentInfo release = died.deploy(context(SERVE, new RecordingMonitor()));
