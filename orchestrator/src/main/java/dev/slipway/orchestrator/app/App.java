@@ -39,6 +39,14 @@ public class App {
                 .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + Names.printable(name) + "\""));
     }
 
+    /**
+     * The deployment id a command about the app as a whole carries (keyed, logged and deduplicated
+     * by it): the serving deployment's, or a fresh one before there is any.
+     */
+    public UUID commandId() {
+        return currentDeployment == null ? UUID.randomUUID() : currentDeployment;
+    }
+
     protected App() {
     }
 

@@ -58,9 +58,9 @@ public class AppRemoval {
                         .call(app -> app.currentDeployment == null ? hooks.destroyed(session, name, null)
                                 : session.find(Deployment.class, app.currentDeployment).call(d -> stop(session, d))
                                         .chain(d -> hooks.destroyed(session, name, d)))
-                        .call(app -> outbox.enqueue(session, new ProxyRemovalRequested(anId(app), name, 1), Duration.ZERO))
+                        .call(app -> outbox.enqueue(session, new ProxyRemovalRequested(app.commandId(), name, 1), Duration.ZERO))
                         // After the stop on the same topic and key: the release's pre_stop still has its tree.
-                        .call(app -> outbox.enqueue(session, new CleanupRequested(anId(app), name, 1, List.of(), List.of(), true),
+                        .call(app -> outbox.enqueue(session, new CleanupRequested(app.commandId(), name, 1, List.of(), List.of(), true),
                                 Duration.ZERO))
                         // Its runtime log goes with it: an app made again under the name starts with none.
                         .call(app -> session.createMutationQuery("delete from StoredLogLine where app = :app and stage = :run")
@@ -75,10 +75,6 @@ public class AppRemoval {
                     return null;
                 })))
                 .replaceWithVoid();
-    }
-
-    private static UUID anId(App app) {
-        return app.currentDeployment == null ? UUID.randomUUID() : app.currentDeployment;
     }
 
     /** 409 while a deployment of {@code app} is queued or running: {@code action} waits until it has ended. */

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -52,10 +51,9 @@ public class StorageResource {
                         // Under the app's lock, as deployment requests take it: none starts meanwhile.
                         .call(found -> session.lock(found, LockMode.PESSIMISTIC_WRITE))
                         .call(found -> AppRemoval.refuseWhileDeploying(session, app, "remove its storage"))
-                        .call(found -> refuseWhileServed(session, found, path))
-                        .call(found -> outbox.enqueue(session, new CleanupRequested(
-                                found.currentDeployment == null ? UUID.randomUUID() : found.currentDeployment,
-                                app, 1, List.of(), List.of(path), false), Duration.ZERO)))
+                        .call(found -> refuseUnlessRemovable(session, found, path))
+                        .call(found -> outbox.enqueue(session, new CleanupRequested(found.commandId(), app, 1, List.of(),
+                                List.of(path), false), Duration.ZERO)))
                 .invoke(relay::wake)
                 .map(found -> Response.accepted(Map.of("app", app, "path", path,
                         "message", "the persistent directory " + path + " and all in it are being removed")).build());
@@ -65,7 +63,7 @@ public class StorageResource {
      * Only a directory one of its releases declared, and none the serving release still uses: not
      * it, nor one inside or around it.
      */
-    private static Uni<Void> refuseWhileServed(Mutiny.Session session, App app, String path) {
+    private static Uni<Void> refuseUnlessRemovable(Mutiny.Session session, App app, String path) {
         return session.createQuery("from Deployment where app = :app", Deployment.class).setParameter("app", app.name)
                 .getResultList().invoke(deployments -> {
                     if (deployments.stream().noneMatch(d -> d.config != null && d.config().storage().contains(path))) {

@@ -90,8 +90,8 @@ public class RetentionSweep {
         deployments.stream().filter(d -> pruned.deployments().contains(d.id)).forEach(d -> d.prunedAt = now);
         removedSources.addAll(pruned.sources());
         LOG.infof("retention: removing the files of %d deployments of %s", pruned.deployments().size(), app.name);
-        return outbox.enqueue(session, new CleanupRequested(app.currentDeployment == null ? UUID.randomUUID()
-                : app.currentDeployment, app.name, 1, pruned.deployments(), List.of(), false), Duration.ZERO);
+        return outbox.enqueue(session, new CleanupRequested(app.commandId(), app.name, 1, pruned.deployments(),
+                List.of(), false), Duration.ZERO);
     }
 
     private static RetentionPlan.Candidate candidate(Deployment d) {

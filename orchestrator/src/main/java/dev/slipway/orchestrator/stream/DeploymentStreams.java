@@ -76,23 +76,25 @@ public class DeploymentStreams {
         // A type's processes: its name, a dot, an index; '_' in a type is literal, not LIKE's any-character.
         String value = process == null ? null : process.contains(".") ? process
                 : process.replace("_", "!_") + ".%";
-        Fetch<StoredLogLine> fetch = (session, from) -> {
-            Mutiny.SelectionQuery<StoredLogLine> query = session.createQuery("from StoredLogLine where app = :app"
-                    + " and stage = 'run' and position > :after" + filter + " order by position", StoredLogLine.class)
-                    .setParameter("app", app).setParameter("after", from);
-            return (value == null ? query : query.setParameter("process", value)).getResultList();
-        };
+        Fetch<StoredLogLine> fetch = (session, from) -> byProcess(session.createQuery("from StoredLogLine"
+                        + " where app = :app and stage = 'run' and position > :after" + filter + " order by position",
+                        StoredLogLine.class).setParameter("app", app).setParameter("after", from), value)
+                .getResultList();
         Subject subject = new Subject(session -> live ? session.find(App.class, app).map(Objects::isNull)
                         : Uni.createFrom().item(true),
                 () -> signalOrPoll(signals.runtimeLogs().filter(app::equals)));
-        Uni<Long> start = sessions.withSession(session -> {
-            Mutiny.SelectionQuery<Long> query = session.createQuery("select position from StoredLogLine"
-                    + " where app = :app and stage = 'run'" + filter + " order by position desc", Long.class)
-                    .setParameter("app", app).setMaxResults(1)
-                    .setFirstResult(after > 0 ? MAX_RUNTIME_BACKLOG : Math.min(recent, MAX_RUNTIME_BACKLOG));
-            return (value == null ? query : query.setParameter("process", value)).getResultList();
-        }).map(before -> Math.max(after, before.isEmpty() ? 0 : before.get(0)));
+        Uni<Long> start = sessions.withSession(session -> byProcess(session.createQuery("select position"
+                        + " from StoredLogLine where app = :app and stage = 'run'" + filter + " order by position desc",
+                        Long.class).setParameter("app", app).setMaxResults(1)
+                        .setFirstResult(after > 0 ? MAX_RUNTIME_BACKLOG : Math.min(recent, MAX_RUNTIME_BACKLOG)), value)
+                        .getResultList())
+                .map(before -> Math.max(after, before.isEmpty() ? 0 : before.get(0)));
         return follow(subject, start, fetch, line -> line.position, batch -> !live);
+    }
+
+    /** The query with its {@code :process} bound, when it filters by one. */
+    private static <R> Mutiny.SelectionQuery<R> byProcess(Mutiny.SelectionQuery<R> query, String process) {
+        return process == null ? query : query.setParameter("process", process);
     }
 
     private interface Fetch<T> {

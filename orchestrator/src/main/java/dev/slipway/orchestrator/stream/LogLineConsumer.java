@@ -37,7 +37,7 @@ public class LogLineConsumer {
         stored.deploymentId = line.deploymentId();
         stored.stage = line.stage();
         stored.loggedAt = line.time();
-        stored.text = LogLine.cut(line.text());
+        stored.text = line.text();
         stored.app = Names.appNameProblem(line.app()) == null ? line.app() : null;
         stored.process = line.process() != null && Names.PROCESS.matcher(line.process()).matches() ? line.process() : null;
         boolean runtime = LogLine.RUN.equals(stored.stage);

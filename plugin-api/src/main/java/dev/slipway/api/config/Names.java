@@ -12,7 +12,7 @@ public final class Names {
     public static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
     public static final Pattern PROCESS_TYPE = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
     /** One process of a release, as Heroku names dynos: its type and index, {@code web.1}. */
-    public static final Pattern PROCESS = Pattern.compile("[a-z][a-z0-9_-]{0,62}\\.[1-9][0-9]{0,2}");
+    public static final Pattern PROCESS = Pattern.compile(PROCESS_TYPE.pattern() + "\\.[1-9][0-9]{0,2}");
     /** One directory name of a persistent storage path: no '.' or '..', nothing a shell or a URL treats specially. */
     private static final Pattern STORAGE_SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}");
     private static final int MAX_STORAGE_DEPTH = 8;

@@ -12,13 +12,11 @@ import java.util.UUID;
 public record LogLine(UUID deploymentId, String app, String stage, Instant time, String text, String process) {
 
     public static final String RUN = "run";
-    /** The longest text a line keeps; the rest is cut, marked with an ellipsis. */
+    /**
+     * The longest text a line keeps; the rest is cut, marked with an ellipsis: a line of megabytes
+     * would not fit in a Kafka record, nor is it worth keeping.
+     */
     public static final int MAX_TEXT = 8192;
-
-    /** {@code text} cut to {@link #MAX_TEXT}. */
-    public static String cut(String text) {
-        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
-    }
 
     public LogLine(UUID deploymentId, String app, String stage, Instant time, String text) {
         this(deploymentId, app, stage, time, text, null);
@@ -28,5 +26,6 @@ public record LogLine(UUID deploymentId, String app, String stage, Instant time,
         Objects.requireNonNull(deploymentId, "deploymentId");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(text, "text");
+        text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
     }
 }

@@ -43,40 +43,43 @@ final class AppStorage {
     void prepare(String app, String path, AppUser user) throws StageException {
         Path root = root(app);
         files.traverseOnly(home, root); // below apps/<app>, which is root's: no link of the app's on the way
-        Path at = root;
         String[] segments = path.split("/");
+        Path at = root;
         try {
-            for (int i = 0; i < segments.length; i++) {
+            for (int i = 0; i < segments.length - 1; i++) {
                 at = at.resolve(segments[i]);
-                boolean leaf = i == segments.length - 1;
                 if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectory(at);
-                    if (leaf) {
-                        files.privateDir(at, user);
-                    } else {
-                        Files.setPosixFilePermissions(at, Ownership.TRAVERSE_ONLY);
-                    }
+                    Files.setPosixFilePermissions(at, Ownership.TRAVERSE_ONLY);
                     continue;
                 }
-                if (!Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new StageException("storage path " + path + ": " + root.relativize(at) + " is not a directory");
-                }
-                boolean roots = uid(at) == 0;
-                if (!leaf && !roots) {
+                requireDirectory(root, path, at);
+                if (uid(at) != 0) {
                     throw new StageException("storage path " + path + " lies inside " + root.relativize(at)
                             + ", the persistent storage of an earlier release; remove that first (slip storage:rm "
                             + app + " " + root.relativize(at) + ") or choose a path beside it");
                 }
-                if (leaf && roots) {
+            }
+            Path dir = at.resolve(segments[segments.length - 1]);
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(dir);
+            } else {
+                requireDirectory(root, path, dir);
+                if (uid(dir) == 0) {
                     throw new StageException("storage path " + path + " holds the persistent storage of an earlier"
                             + " release inside it; remove that first (slip storage:rm) or choose a path beside it");
                 }
-                if (leaf) {
-                    files.privateDir(at, user); // a real directory in one of root's: nothing to follow
-                }
             }
+            files.privateDir(dir, user); // a real directory in one of root's: nothing to follow
         } catch (IOException e) {
             throw new StageException("cannot prepare storage " + path + " of " + app + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code at} must be a directory, not a link to one. */
+    private static void requireDirectory(Path root, String path, Path at) throws StageException {
+        if (!Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+            throw new StageException("storage path " + path + ": " + root.relativize(at) + " is not a directory");
         }
     }
 

@@ -96,8 +96,11 @@ final class AppUsers {
         return Optional.of(new AppUser(name, uid, Integer.parseInt(fields[3])));
     }
 
-    /** Removes the app's user and group; its processes must be gone. */
-    /** @param zombiesLeft only zombies of the user's are left: userdel is told to go on regardless */
+    /**
+     * Removes the app's user and group; its processes must be gone.
+     *
+     * @param zombiesLeft only zombies of the user's are left, which userdel counts as running: it is told to go on
+     */
     synchronized void remove(String app, boolean zombiesLeft) throws StageException {
         Optional<AppUser> user = find(app);
         if (user.isPresent()) {

@@ -238,9 +238,10 @@ public class Isolation {
             left.forEach(ProcessHandle::destroyForcibly);
             Commands.awaitFinished(left, 5); // SIGKILL takes a moment to land
         }
-        if (!running(user.get()).isEmpty()) {
+        List<ProcessHandle> survivors = running(user.get());
+        if (!survivors.isEmpty()) {
             throw new StageException("processes of deleted app " + app + " still run after SIGKILL: "
-                    + running(user.get()).stream().map(p -> Long.toString(p.pid())).toList());
+                    + survivors.stream().map(ProcessHandle::pid).toList());
         }
     }
 
@@ -258,7 +259,7 @@ public class Isolation {
             // find fails on what other programs remove while it walks /tmp; the user must go all the same.
             LOG.warnf("files of deleted app %s in the shared temporary directories: %s", app, e.getMessage());
         }
-        // Where no init reaps orphans, a killed one stays a zombie of the user's, which userdel counts as running.
+        // Where no init reaps orphans, a killed one stays a zombie of the user's.
         boolean zombies = ProcessHandle.allProcesses().anyMatch(p -> ownedBy(p, user.get()));
         users.remove(app, zombies);
     }

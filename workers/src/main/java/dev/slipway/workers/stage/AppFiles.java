@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * An app's files on the workers' side of {@code $SLIPWAY_HOME}: {@code builds/<app>/},
- * {@code releases/<app>/} and {@code apps/<app>/} (its HOME, TMPDIR and persistent storage). The orchestrator decides what goes; this removes it, never following a
- * link out (an app's tree is its own to fill with anything). {@link #destroyed} is the one place
+ * {@code releases/<app>/} and {@code apps/<app>/} (its HOME, TMPDIR and persistent storage). The
+ * orchestrator decides what goes; this removes it, never following a link out (an app's tree is
+ * its own to fill with anything). {@link #destroyed} is the one place
  * where an app's files on a worker end; its OS user goes with them (see the deploy stage).
  */
 @ApplicationScoped

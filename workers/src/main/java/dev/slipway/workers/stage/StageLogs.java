@@ -67,10 +67,7 @@ public class StageLogs {
         send(new LogLine(release.deploymentId(), release.app(), LogLine.RUN, clock.instant(), masked, process));
     }
 
-    private void send(LogLine full) {
-        // Cut here, not only where it is kept: a line of megabytes would not fit in a Kafka record.
-        LogLine line = new LogLine(full.deploymentId(), full.app(), full.stage(), full.time(), LogLine.cut(full.text()),
-                full.process());
+    private void send(LogLine line) {
         logs.sendMessageAndForget(Message.of(EventCodec.encode(line))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(line.app()).build()));
     }

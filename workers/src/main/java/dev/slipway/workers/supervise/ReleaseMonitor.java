@@ -60,7 +60,7 @@ public final class ReleaseMonitor implements ProcessMonitor {
 
     @Override
     public void started(String type, int index, long pid, int port, Instant startedAt, int restarts) {
-        log.line(type + "." + index + (restarts > 0 ? " started again" : " started") + " (pid " + pid
+        log.line(name(type, index) + (restarts > 0 ? " started again" : " started") + " (pid " + pid
                 + (port > 0 ? ", port " + port : "") + ")");
         publish(new ProcessStarted(deploymentId, app, attempt, type, index, pid, port, startedAt, restarts, worker));
     }
@@ -68,7 +68,7 @@ public final class ReleaseMonitor implements ProcessMonitor {
     @Override
     public void crashed(String type, int index, Integer exitCode, List<String> lastLines, int restarts,
                         Duration restartIn) {
-        log.line(type + "." + index + " " + (exitCode == null
+        log.line(name(type, index) + " " + (exitCode == null
                 ? "is gone (its exit code is unknown: an earlier worker started it)" : Commands.describeExit(exitCode))
                 + (restartIn == null ? "; not started again" : "; starting it again in " + restartIn.toMillis() + " ms"));
         publish(new ProcessCrashed(deploymentId, app, attempt, type, index, exitCode,
@@ -82,7 +82,7 @@ public final class ReleaseMonitor implements ProcessMonitor {
             log.line(admitted.droppedBefore() + " lines of output dropped: the release printed more than "
                     + LINES_PER_SECOND + " lines or " + CHARS_PER_SECOND / 1024 + " KiB a second");
         }
-        String process = type + "." + index;
+        String process = name(type, index);
         for (String line : admitted.lines()) {
             output.line(process, mask.mask(line));
         }
@@ -90,7 +90,7 @@ public final class ReleaseMonitor implements ProcessMonitor {
 
     @Override
     public void stopped(String type, int index) {
-        log.line(type + "." + index + " stopped");
+        log.line(name(type, index) + " stopped");
         publish(new ProcessStopped(deploymentId, app, attempt, type, index));
     }
 
@@ -99,6 +99,11 @@ public final class ReleaseMonitor implements ProcessMonitor {
         String masked = mask.mask(reason);
         log.line("release crashed: " + masked);
         publish(new ReleaseCrashed(deploymentId, app, attempt, masked));
+    }
+
+    /** {@code web.1}: a process as the runtime log and {@code slip ps} name it. */
+    private static String name(String type, int index) {
+        return type + "." + index;
     }
 
     private void publish(ProcessEvent fact) {

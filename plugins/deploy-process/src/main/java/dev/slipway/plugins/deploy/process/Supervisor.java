@@ -87,10 +87,7 @@ final class Supervisor {
     /** The released release's processes are gone: what they printed last (on SIGTERM, say) is reported, then their end. */
     void stopped(SupervisedRelease release) {
         try {
-            timer.submit(() -> release.instances.forEach(instance -> {
-                ship(release, instance);
-                release.monitor.stopped(instance.type, instance.index);
-            })).get(10, TimeUnit.SECONDS);
+            timer.submit(() -> farewell(release)).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "the end of " + release.workDir + " could not be reported: " + e);
         } catch (InterruptedException e) {
@@ -102,10 +99,15 @@ final class Supervisor {
     void forget(Path workDir) {
         SupervisedRelease release = release(workDir);
         if (release != null) {
-            release.instances.forEach(instance -> {
-                ship(release, instance);
-                release.monitor.stopped(instance.type, instance.index);
-            });
+            farewell(release);
+        }
+    }
+
+    /** The last of each process's output, then its end. */
+    private static void farewell(SupervisedRelease release) {
+        for (Instance instance : release.instances) {
+            ship(release, instance);
+            release.monitor.stopped(instance.type, instance.index);
         }
     }
 
