@@ -160,6 +160,31 @@ class QueueIT {
     }
 
     @Test
+    void cancellingARunningPostDeployKillsItAndRoutesBackToThePreviousRelease(@TempDir Path dir) throws Exception {
+        api.createApp("queue-post");
+        assertEquals("SUCCEEDED", api.deploy("queue-post", python(dir, "v1", null)).state());
+        Path gate = gate();
+        String held = request("queue-post", python(dir, "v2", "[healthcheck]\npath = \"/healthz\"\n[hooks]\n"
+                + "post_deploy = \"while [ ! -e " + gate + " ]; do sleep 0.2; done\"\n"));
+        assertTrue(Apps.eventually(() -> !processes(gate.toString()).isEmpty()), "the post_deploy hook never started");
+        assertTrue(api.viaProxy("queue-post.localhost").body().contains("Version: v2"), "post_deploy runs once v2 serves");
+
+        Api.Answer cancelled = api.post("/api/deployments/" + held + "/cancel", Map.of());
+
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        Api.Outcome back = outcome(held);
+        assertEquals("ROLLED_BACK", back.state(), () -> back.deployment().toString());
+        assertEquals("post_deploy: hook killed, cancelled through the API; rolled back to the previous release",
+                back.deployment().get("error").asText());
+        assertTrue(Apps.eventually(() -> processes(gate.toString()).isEmpty()),
+                "the cancelled hook still runs: " + processes(gate.toString()));
+        assertTrue(api.viaProxy("queue-post.localhost").body().contains("Version: v1"));
+        Api.Outcome next = api.deploy("queue-post", python(dir, "v3", null));
+        assertEquals("SUCCEEDED", next.state(), () -> next.deployment().toString());
+        assertEquals(2, next.deployment().get("release").asInt(), "the cancelled deployment got no release number");
+    }
+
+    @Test
     void aScaleRequestedWhileNewCodeBuildsScalesTheNewCode(@TempDir Path dir) throws Exception {
         api.createApp("queue-rebase");
         assertEquals("SUCCEEDED", api.deploy("queue-rebase", python(dir, "v1", null)).state());

@@ -1,6 +1,7 @@
 package dev.slipway.orchestrator;
 
 import dev.slipway.messaging.TopicSetup;
+import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
@@ -12,8 +13,12 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
-/** Creates Slipway's topics before the messaging channels start. */
+/**
+ * Creates Slipway's topics before the messaging channels start. Not in the test profile, whose
+ * tests run the channels in memory, without a broker.
+ */
 @ApplicationScoped
+@UnlessBuildProfile("test")
 public class TopicBootstrap {
 
     private static final Logger LOG = Logger.getLogger(TopicBootstrap.class);

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.slipway.api.config.Names;
+import dev.slipway.orchestrator.Refused;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import dev.slipway.orchestrator.domain.DomainRefused;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -26,14 +26,22 @@ public class ApiErrors {
     }
 
     @ServerExceptionMapper
-    public Response api(ApiException e) {
-        return error(e.status(), e.getMessage());
+    public Response refused(Refused e) {
+        return answer(e);
     }
 
-    /** 409 when another app holds the domain, 400 when no app may have it. */
-    @ServerExceptionMapper
-    public Response domain(DomainRefused e) {
-        return error(e.held() ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST, e.getMessage());
+    /** The one place where a refusal of the domain becomes an HTTP status. */
+    public static Response answer(Refused e) {
+        Response.Status status = switch (e.kind()) {
+            case INVALID -> Response.Status.BAD_REQUEST;
+            case UNAUTHENTICATED -> Response.Status.UNAUTHORIZED;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case CONFLICT -> Response.Status.CONFLICT;
+            case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
+            case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
+        };
+        return error(status, e.getMessage());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.slipway.orchestrator.api;
 
 import dev.slipway.api.config.Names;
+import dev.slipway.orchestrator.Refused;
 import java.util.UUID;
 
 /**
@@ -16,7 +17,7 @@ public final class Params {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.badRequest(what + " \"" + Names.printable(String.valueOf(text)) + "\" is not a UUID");
+            throw Refused.invalid(what + " \"" + Names.printable(String.valueOf(text)) + "\" is not a UUID");
         }
     }
 
@@ -32,7 +33,7 @@ public final class Params {
             }
             return id;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Last-Event-ID \"" + Names.printable(text) + "\" is not an event id (a number)");
+            throw Refused.invalid("Last-Event-ID \"" + Names.printable(text) + "\" is not an event id (a number)");
         }
     }
 }

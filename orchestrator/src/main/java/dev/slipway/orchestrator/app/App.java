@@ -1,7 +1,7 @@
 package dev.slipway.orchestrator.app;
 
 import dev.slipway.api.config.Names;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.workflow.DeployOrder;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -36,7 +36,7 @@ public class App {
     /** The app named {@code name}, or a 404 answer saying it does not exist. */
     public static Uni<App> existing(Mutiny.Session session, String name) {
         return session.find(App.class, name)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("app \"" + Names.printable(name) + "\""));
+                .onItem().ifNull().failWith(() -> Refused.notFound("app \"" + Names.printable(name) + "\""));
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.slipway.api.event.CleanupRequested;
 import dev.slipway.api.event.LogLine;
 import dev.slipway.api.event.ProxyRemovalRequested;
 import dev.slipway.api.event.StopRequested;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.hook.AppHooks;
 import dev.slipway.orchestrator.outbox.Outbox;
@@ -14,7 +14,6 @@ import dev.slipway.orchestrator.workflow.DeploymentState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +82,7 @@ public class AppRemoval {
                 .setParameter("app", app).setParameter("running", RUNNING).setMaxResults(1).getResultList()
                 .invoke(running -> {
                     if (!running.isEmpty()) {
-                        throw new ApiException(Response.Status.CONFLICT, "app \"" + app + "\" has a deployment in"
+                        throw Refused.conflict("app \"" + app + "\" has a deployment in"
                                 + " progress (" + running.get(0).id + "); " + action + " once that has ended");
                     }
                 })

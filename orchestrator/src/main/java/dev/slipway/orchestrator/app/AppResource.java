@@ -1,7 +1,7 @@
 package dev.slipway.orchestrator.app;
 
 import dev.slipway.api.config.Names;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.deployment.DeploymentView;
 import dev.slipway.orchestrator.hook.AppHooks;
@@ -62,11 +62,11 @@ public class AppResource {
         String name = body == null ? null : body.name();
         String problem = AppNames.problem(name);
         if (problem != null) {
-            throw ApiException.badRequest(problem);
+            throw Refused.invalid(problem);
         }
         return sessions.withTransaction(session -> session.find(App.class, name).chain(existing -> {
             if (existing != null) {
-                throw new ApiException(Response.Status.CONFLICT, "app \"" + name + "\" already exists");
+                throw Refused.conflict("app \"" + name + "\" already exists");
             }
             App app = new App(name, clock.instant());
             return session.persist(app).call(() -> hooks.created(session, name)).replaceWith(app);
@@ -103,14 +103,14 @@ public class AppResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<AppView> update(@PathParam("app") String name, AppSettings body) {
         if (body == null || body.deployOrder() == null) {
-            throw ApiException.badRequest("nothing to change: send {\"deployOrder\": \"queue\"} or"
+            throw Refused.invalid("nothing to change: send {\"deployOrder\": \"queue\"} or"
                     + " {\"deployOrder\": \"supersede\"}");
         }
         DeployOrder order;
         try {
             order = DeployOrder.of(body.deployOrder());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(Names.printable(e.getMessage()));
+            throw Refused.invalid(Names.printable(e.getMessage()));
         }
         // Under the app's lock, as deployment requests read it.
         return sessions.withTransaction(session -> session.find(App.class, name, LockMode.PESSIMISTIC_WRITE)

@@ -2,7 +2,7 @@ package dev.slipway.orchestrator.app;
 
 import dev.slipway.api.config.Names;
 import dev.slipway.api.event.CleanupRequested;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.outbox.Outbox;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
@@ -45,7 +45,7 @@ public class StorageResource {
     public Uni<Response> remove(@PathParam("app") String app, @QueryParam("path") String path) {
         String problem = path == null ? "say which directory: ?path=data" : Names.storagePathProblem(path);
         if (problem != null) {
-            throw ApiException.badRequest(problem);
+            throw Refused.invalid(problem);
         }
         return sessions.withTransaction(session -> App.existing(session, app)
                         // Under the app's lock, as deployment requests take it: none starts meanwhile.
@@ -67,7 +67,7 @@ public class StorageResource {
         return session.createQuery("from Deployment where app = :app", Deployment.class).setParameter("app", app.name)
                 .getResultList().invoke(deployments -> {
                     if (deployments.stream().noneMatch(d -> d.config != null && d.config().storage().contains(path))) {
-                        throw ApiException.notFound("storage " + path + " of app \"" + app.name + "\" (none of its"
+                        throw Refused.notFound("storage " + path + " of app \"" + app.name + "\" (none of its"
                                 + " releases declared it in [[storage]])");
                     }
                     Deployment current = deployments.stream().filter(d -> d.id.equals(app.currentDeployment))
@@ -75,7 +75,7 @@ public class StorageResource {
                     String served = current == null ? null : current.config().storage().stream()
                             .filter(p -> Names.storageOverlap(p, path)).findFirst().orElse(null);
                     if (served != null) {
-                        throw new ApiException(Response.Status.CONFLICT, "release v" + current.release + " of \""
+                        throw Refused.conflict("release v" + current.release + " of \""
                                 + app.name + "\" keeps its files in " + served + " ([[storage]] in slipway.toml); deploy"
                                 + " a release without it first");
                     }

@@ -1,12 +1,12 @@
 package dev.slipway.orchestrator.config;
 
 import dev.slipway.api.config.Names;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
-import dev.slipway.orchestrator.deployment.DeploymentProcess;
-import dev.slipway.orchestrator.deployment.DeploymentRequestResource;
-import dev.slipway.orchestrator.deployment.Rebase;
+import dev.slipway.orchestrator.deployment.intake.DeploymentRequestResource;
+import dev.slipway.orchestrator.deployment.pipeline.DeploymentProcess;
+import dev.slipway.orchestrator.deployment.pipeline.Rebase;
 import dev.slipway.orchestrator.hook.AppHooks;
 import dev.slipway.orchestrator.outbox.OutboxRelay;
 import io.smallrye.mutiny.Multi;
@@ -71,7 +71,7 @@ public class ConfigResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> set(@PathParam("app") String app, Map<String, String> body) {
         if (body == null || body.isEmpty()) {
-            throw ApiException.badRequest("send the vars to set as {\"KEY\": \"value\"}");
+            throw Refused.invalid("send the vars to set as {\"KEY\": \"value\"}");
         }
         body.forEach(ConfigResource::check);
         Instant now = clock.instant();
@@ -98,7 +98,7 @@ public class ConfigResource {
     public Uni<Response> unset(@PathParam("app") String app, @PathParam("key") String key) {
         return sessions.withTransaction(session -> App.existing(session, app)
                         .call(() -> session.find(ConfigVar.class, new ConfigVar.Key(app, key))
-                                .onItem().ifNull().failWith(() -> ApiException.notFound(
+                                .onItem().ifNull().failWith(() -> Refused.notFound(
                                         "config var " + Names.printable(key) + " of app \"" + app + "\""))
                                 .chain(session::remove))
                         .call(found -> hooks.configChanged(session, app, found.currentDeployment, List.of(key))))
@@ -125,13 +125,13 @@ public class ConfigResource {
     private static void check(String key, String value) {
         String problem = Names.envKeyProblem(key);
         if (problem != null) {
-            throw ApiException.badRequest("config var " + problem);
+            throw Refused.invalid("config var " + problem);
         }
         if (key.equals("PORT")) {
-            throw ApiException.badRequest("config var PORT is Slipway's: it gives each web process its own");
+            throw Refused.invalid("config var PORT is Slipway's: it gives each web process its own");
         }
         if (value == null || value.length() > MAX_VALUE_CHARS || value.indexOf('\0') >= 0) {
-            throw ApiException.badRequest("config var " + key + " needs a string value of at most 32 KiB, without NUL");
+            throw Refused.invalid("config var " + key + " needs a string value of at most 32 KiB, without NUL");
         }
     }
 

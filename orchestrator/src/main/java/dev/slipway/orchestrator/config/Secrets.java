@@ -3,10 +3,9 @@ package dev.slipway.orchestrator.config;
 import dev.slipway.messaging.secrets.KeyFile;
 import dev.slipway.messaging.secrets.SecretBox;
 import dev.slipway.orchestrator.SlipwayConfig;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /**
@@ -31,8 +30,7 @@ public class Secrets {
 
     /** The box of the key file as it is now. */
     public SecretBox box() {
-        return keys.orElseThrow(() -> new ApiException(Response.Status.SERVICE_UNAVAILABLE,
-                "config vars need slipway.secrets.key-file (SLIPWAY_SECRETS_KEY_FILE) on the orchestrator and the workers"))
+        return keys.orElseThrow(() -> new Refused(Refused.Kind.UNAVAILABLE, "config vars need slipway.secrets.key-file (SLIPWAY_SECRETS_KEY_FILE) on the orchestrator and the workers"))
                 .box();
     }
 }

@@ -5,6 +5,7 @@ import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.DeploymentInfo;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.deployment.pipeline.Rebase;
 import dev.slipway.orchestrator.workflow.DeploymentState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,16 +1,18 @@
 package dev.slipway.orchestrator.deployment;
 
 import dev.slipway.messaging.EventCodec;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.api.Params;
+import dev.slipway.orchestrator.deployment.pipeline.AppQueue;
+import dev.slipway.orchestrator.deployment.pipeline.DeploymentProcess;
 import dev.slipway.orchestrator.stream.DeploymentStreams;
 import dev.slipway.orchestrator.stream.LiveStream;
+import dev.slipway.orchestrator.workflow.DeploymentState;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import dev.slipway.orchestrator.workflow.DeploymentState;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -42,7 +44,7 @@ public class DeploymentResource {
     public Uni<DeploymentView> get(@PathParam("id") String idText) {
         UUID id = Params.uuid("deployment id", idText);
         return sessions.withSession(session -> session.find(Deployment.class, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("deployment " + id))
+                .onItem().ifNull().failWith(() -> Refused.notFound("deployment " + id))
                 .chain(d -> session.createQuery("from DeploymentStage where deploymentId = :id", DeploymentStage.class)
                         .setParameter("id", id).getResultList()
                         .chain(stages -> (d.state == DeploymentState.QUEUED ? AppQueue.ahead(session, d)

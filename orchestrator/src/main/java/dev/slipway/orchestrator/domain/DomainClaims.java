@@ -1,5 +1,6 @@
 package dev.slipway.orchestrator.domain;
 
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.SlipwayConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,7 @@ public class DomainClaims {
         for (String domain : domains) {
             String problem = rules.problem(app, domain);
             if (problem != null) {
-                throw new DomainRefused(message(domain, problem), false);
+                throw Refused.invalid(message(domain, problem));
             }
         }
         if (domains.isEmpty()) {
@@ -51,7 +52,7 @@ public class DomainClaims {
                 .invoke(taken -> {
                     if (!taken.isEmpty()) {
                         DomainClaim first = taken.get(0);
-                        throw new DomainRefused(message(first.domain, "is held by app \"" + first.app + "\""), true);
+                        throw Refused.conflict(message(first.domain, "is held by app \"" + first.app + "\""));
                     }
                 })
                 .replaceWithVoid();

@@ -2,10 +2,9 @@ package dev.slipway.orchestrator.plugin;
 
 import dev.slipway.api.config.Names;
 import dev.slipway.orchestrator.SlipwayConfig;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,12 +38,12 @@ public class MavenArtifacts {
 
         private static final Pattern PART = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
 
-        /** @throws ApiException 400 saying what is wrong */
+        /** @throws Refused 400 saying what is wrong */
         public static Coordinates parse(String text) {
             String[] parts = text.split(":", -1);
             if (parts.length != 3 || Stream.of(parts).anyMatch(p -> !PART.matcher(p).matches() || p.contains(".."))
                     || parts[2].equals("LATEST") || parts[2].equals("RELEASE")) {
-                throw ApiException.badRequest("coordinates \"" + Names.printable(text) + "\" are not group:artifact:version "
+                throw Refused.invalid("coordinates \"" + Names.printable(text) + "\" are not group:artifact:version "
                         + "(letters, digits, '.', '_', '-'; one version, not a range)");
             }
             return new Coordinates(parts[0], parts[1], parts[2]);
@@ -76,7 +75,7 @@ public class MavenArtifacts {
     /**
      * Blocking: call it off the event loop.
      *
-     * @throws ApiException 400 when the repository does not have it, 413 when it is larger than {@code maxBytes}
+     * @throws Refused 400 when the repository does not have it, 413 when it is larger than {@code maxBytes}
      */
     public Fetched fetch(Coordinates coordinates, long maxBytes) {
         Path local = null;
@@ -89,12 +88,12 @@ public class MavenArtifacts {
             Path jar = system.resolveArtifact(session, new ArtifactRequest(artifact, List.of(repository), null))
                     .getArtifact().getFile().toPath();
             if (Files.size(jar) > maxBytes) {
-                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, coordinates + ": "
+                throw Refused.tooLarge(coordinates + ": "
                         + PluginResource.tooLarge(maxBytes));
             }
             return new Fetched(jar.getFileName().toString(), Files.readAllBytes(jar));
         } catch (ArtifactResolutionException e) {
-            throw ApiException.badRequest("cannot fetch " + coordinates + " from " + repository.getUrl() + ": "
+            throw Refused.invalid("cannot fetch " + coordinates + " from " + repository.getUrl() + ": "
                     + Names.printable(rootCause(e).getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,7 +5,7 @@ import dev.slipway.api.config.Names;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.messaging.PluginReply;
 import dev.slipway.messaging.PluginRequest;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.ByteBuffer;
@@ -32,10 +32,10 @@ final class PluginHttp {
     private PluginHttp() {
     }
 
-    /** @throws ApiException 400 when {@code plugin} cannot be a plugin's name */
+    /** @throws Refused 400 when {@code plugin} cannot be a plugin's name */
     static void checkName(String plugin) {
         if (plugin == null || !Names.STRATEGY.matcher(plugin).matches()) {
-            throw ApiException.badRequest("plugin name \"" + Names.printable(String.valueOf(plugin))
+            throw Refused.invalid("plugin name \"" + Names.printable(String.valueOf(plugin))
                     + "\" is not a lower-case name of at most 63 letters, digits and '-'");
         }
     }
@@ -43,32 +43,32 @@ final class PluginHttp {
     /**
      * @param path  what follows {@code /api/plugins/<plugin>/}, decoded
      * @param query the query parameters; the first value of each is passed on
-     * @throws ApiException 400 or 413 for what cannot be passed on
+     * @throws Refused 400 or 413 for what cannot be passed on
      */
     static PluginRequest request(UUID id, String worker, String plugin, String method, String path,
                                  Map<String, List<String>> query, String contentType, byte[] body, Duration timeout) {
         String fullPath = "/" + path;
         if (fullPath.length() > MAX_PATH || fullPath.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest("path \"" + Names.printable(fullPath) + "\" is longer than " + MAX_PATH
+            throw Refused.invalid("path \"" + Names.printable(fullPath) + "\" is longer than " + MAX_PATH
                     + " characters or holds control characters");
         }
         if (query.size() > MAX_QUERY_PARAMETERS) {
-            throw ApiException.badRequest(query.size() + " query parameters; a plugin takes at most " + MAX_QUERY_PARAMETERS);
+            throw Refused.invalid(query.size() + " query parameters; a plugin takes at most " + MAX_QUERY_PARAMETERS);
         }
         String type = contentType == null ? "" : contentType;
         if (type.length() > 200 || !type.chars().allMatch(c -> c >= ' ' && c <= '~')) {
-            throw ApiException.badRequest("Content-Type \"" + Names.printable(type) + "\" is not a media type");
+            throw Refused.invalid("Content-Type \"" + Names.printable(type) + "\" is not a media type");
         }
         byte[] bytes = body == null ? new byte[0] : body;
         if (bytes.length > PluginRequest.MAX_BODY_BYTES) {
-            throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request body is " + bytes.length
+            throw Refused.tooLarge("request body is " + bytes.length
                     + " bytes; a plugin takes at most " + PluginRequest.MAX_BODY_BYTES);
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("request body is not UTF-8 text, which is all a plugin takes");
+            throw Refused.invalid("request body is not UTF-8 text, which is all a plugin takes");
         }
         Map<String, String> first = new LinkedHashMap<>();
         query.forEach((key, values) -> first.put(key, values.isEmpty() ? "" : values.get(0)));

@@ -5,10 +5,9 @@ import dev.slipway.archive.ArchiveException;
 import dev.slipway.archive.PluginPackage;
 import dev.slipway.messaging.WorkerAnnounced;
 import dev.slipway.orchestrator.SlipwayConfig;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,20 +47,20 @@ public class PluginInstalls {
     /**
      * Checks the file (blocking: it reads archives; call it off the event loop).
      *
-     * @throws ApiException 400 saying what is wrong with the file or the name, 409 for a built-in plugin's name
+     * @throws Refused 400 saying what is wrong with the file or the name, 409 for a built-in plugin's name
      */
     public Installed check(Upload upload) {
         PluginPackage.Checked checked;
         try {
             checked = PluginPackage.check(upload.kind(), upload.fileName(), upload.content(), maxUnpackedBytes);
         } catch (ArchiveException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refused.invalid(e.getMessage());
         }
         String name = nameOf(upload, checked);
         boolean builtIn = directory.live().stream().flatMap(w -> w.plugins().stream())
                 .anyMatch(p -> p.name().equals(name) && p.origin() == WorkerAnnounced.Origin.BUILT_IN);
         if (builtIn) {
-            throw new ApiException(Response.Status.CONFLICT, "plugin \"" + name + "\" is built into the workers; "
+            throw Refused.conflict("plugin \"" + name + "\" is built into the workers; "
                     + "install yours under another name");
         }
         return new Installed(name, upload.kind().id(), upload.fileName(), checked.sha256(), checked.announcedChecksum(),
@@ -74,18 +73,18 @@ public class PluginInstalls {
         String name = upload.name() != null ? upload.name()
                 : declared != null ? declared : PluginPackage.defaultName(upload.fileName());
         if (!Names.STRATEGY.matcher(name).matches()) {
-            throw ApiException.badRequest("plugin name \"" + Names.printable(name)
+            throw Refused.invalid("plugin name \"" + Names.printable(name)
                     + "\" is not a lower-case name of at most 63 letters, digits and '-'");
         }
         if (declared != null && !declared.equals(name)) {
-            throw ApiException.badRequest(upload.kind() == PluginPackage.Kind.EXECUTABLE
+            throw Refused.invalid(upload.kind() == PluginPackage.Kind.EXECUTABLE
                     ? "the executable \"" + upload.fileName() + "\" is plugin \"" + Names.printable(declared)
                             + "\" by its name; it cannot be installed as \"" + name + "\""
                     : "\"" + upload.fileName() + "\" names its plugin \"" + Names.printable(declared) + "\" ("
                             + PluginPackage.NAME_ATTRIBUTE + "); install it under that name");
         }
         if (declared == null && !PluginPackage.defaultName(upload.kind().entryName(name)).equals(name)) {
-            throw ApiException.badRequest("plugin name \"" + name + "\" ends like a version, which a worker strips from a "
+            throw Refused.invalid("plugin name \"" + name + "\" ends like a version, which a worker strips from a "
                     + "file name; name the plugin in its manifest (" + PluginPackage.NAME_ATTRIBUTE + ")");
         }
         return name;
@@ -114,7 +113,7 @@ public class PluginInstalls {
                 .replaceWith(installed);
     }
 
-    /** @throws ApiException 404 when no plugin of that name was installed through the API */
+    /** @throws Refused 404 when no plugin of that name was installed through the API */
     public Uni<Void> remove(String name) {
         return sessions.withTransaction(session -> session.createNativeQuery("""
                         update installed_plugins set removed = true, content = null, published_at = null
@@ -123,7 +122,7 @@ public class PluginInstalls {
                         .executeUpdate())
                 .invoke(rows -> {
                     if (rows == 0) {
-                        throw new ApiException(Response.Status.NOT_FOUND, "no plugin named \"" + Names.printable(name)
+                        throw new Refused(Refused.Kind.NOT_FOUND, "no plugin named \"" + Names.printable(name)
                                 + "\" was installed through the API; one put into a worker's plugins directory by hand "
                                 + "is removed there");
                     }

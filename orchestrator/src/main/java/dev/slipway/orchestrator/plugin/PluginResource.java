@@ -4,7 +4,7 @@ import dev.slipway.api.config.Names;
 import dev.slipway.archive.ArchiveException;
 import dev.slipway.archive.PluginPackage;
 import dev.slipway.orchestrator.SlipwayConfig;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.Consumes;
@@ -65,7 +65,7 @@ public class PluginResource {
                                  @QueryParam("name") String name, java.nio.file.Path body) {
         PluginPackage.Kind packaging = kindOf(kind);
         if (file == null || !FILE_NAME.matcher(file).matches()) {
-            throw ApiException.badRequest(file == null ? "query parameter file (the plugin's file name) is required"
+            throw Refused.invalid(file == null ? "query parameter file (the plugin's file name) is required"
                     : "file \"" + Names.printable(file) + "\" is not a plain file name (letters, digits, '.', '_', '+', '-')");
         }
         return install(() -> new PluginInstalls.Upload(name, packaging, file, read(body)));
@@ -75,7 +75,7 @@ public class PluginResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> installFromMaven(FromMaven request) {
         if (request == null || request.coordinates() == null) {
-            throw ApiException.badRequest("request body must be {\"coordinates\": \"group:artifact:version\"}");
+            throw Refused.invalid("request body must be {\"coordinates\": \"group:artifact:version\"}");
         }
         MavenArtifacts.Coordinates coordinates = MavenArtifacts.Coordinates.parse(request.coordinates());
         return install(() -> {
@@ -102,10 +102,10 @@ public class PluginResource {
     private byte[] read(java.nio.file.Path body) {
         try {
             if (body == null || Files.size(body) == 0) {
-                throw ApiException.badRequest("the request body must be the plugin file; it is empty");
+                throw Refused.invalid("the request body must be the plugin file; it is empty");
             }
             if (Files.size(body) > maxBytes) {
-                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge(maxBytes));
+                throw Refused.tooLarge(tooLarge(maxBytes));
             }
             return Files.readAllBytes(body);
         } catch (IOException e) {
@@ -125,12 +125,12 @@ public class PluginResource {
 
     private static PluginPackage.Kind kindOf(String kind) {
         if (kind == null) {
-            throw ApiException.badRequest("query parameter kind is required: jar, dir or executable");
+            throw Refused.invalid("query parameter kind is required: jar, dir or executable");
         }
         try {
             return PluginPackage.Kind.of(kind);
         } catch (ArchiveException e) {
-            throw ApiException.badRequest(Names.printable(e.getMessage()));
+            throw Refused.invalid(Names.printable(e.getMessage()));
         }
     }
 }

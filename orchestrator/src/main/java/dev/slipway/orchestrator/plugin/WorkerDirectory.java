@@ -3,7 +3,7 @@ package dev.slipway.orchestrator.plugin;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.messaging.WorkerAnnounced;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +90,7 @@ public class WorkerDirectory {
         List<String> known = live.stream().flatMap(w -> w.strategies().stream())
                 .filter(p -> p.kind().equals(kind)).map(WorkerAnnounced.Provided::name).distinct().sorted().toList();
         if (!known.contains(name)) {
-            throw ApiException.badRequest(file + ": " + key + " \"" + name + "\" is unknown; known: "
+            throw Refused.invalid(file + ": " + key + " \"" + name + "\" is unknown; known: "
                     + (known.isEmpty() ? "(none)" : String.join(", ", known)));
         }
     }

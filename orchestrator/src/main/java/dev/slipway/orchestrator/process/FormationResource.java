@@ -3,12 +3,12 @@ package dev.slipway.orchestrator.process;
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.config.Names;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
-import dev.slipway.orchestrator.deployment.DeploymentProcess;
-import dev.slipway.orchestrator.deployment.DeploymentRequestResource;
-import dev.slipway.orchestrator.deployment.Rebase;
+import dev.slipway.orchestrator.deployment.intake.DeploymentRequestResource;
+import dev.slipway.orchestrator.deployment.pipeline.DeploymentProcess;
+import dev.slipway.orchestrator.deployment.pipeline.Rebase;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,7 +52,7 @@ public class FormationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> scale(@PathParam("app") String app, Map<String, Integer> body) {
         if (body == null || body.isEmpty()) {
-            throw ApiException.badRequest("send the counts to set as {\"web\": 2, \"worker\": 1}");
+            throw Refused.invalid("send the counts to set as {\"web\": 2, \"worker\": 1}");
         }
         return sessions.withSession(session -> serving(session, app)).chain(current -> {
             BuildArtifact artifact = current.artifact();
@@ -71,7 +71,7 @@ public class FormationResource {
     private static Uni<Deployment> serving(Mutiny.Session session, String app) {
         return App.existing(session, app).chain(found -> {
             if (found.currentDeployment == null) {
-                throw new ApiException(Response.Status.CONFLICT, "app \"" + app + "\" runs no release yet; deploy it"
+                throw Refused.conflict("app \"" + app + "\" runs no release yet; deploy it"
                         + " first: slip deploy " + app + " DIR");
             }
             return session.find(Deployment.class, found.currentDeployment);
@@ -81,20 +81,20 @@ public class FormationResource {
 
     private static void check(String app, BuildArtifact artifact, String type, Integer count) {
         if (artifact == null || !BuildArtifact.PROCESS.equals(artifact.kind())) {
-            throw new ApiException(Response.Status.CONFLICT, "app \"" + app + "\" serves static files: it has no"
+            throw Refused.conflict("app \"" + app + "\" serves static files: it has no"
                     + " processes to scale");
         }
         if (!artifact.processes().containsKey(type) || type.equals("release")) {
-            throw ApiException.badRequest("app \"" + app + "\" has no process type " + Names.printable(type)
+            throw Refused.invalid("app \"" + app + "\" has no process type " + Names.printable(type)
                     + "; its types: " + String.join(", ", new TreeMap<>(artifact.processes()).keySet().stream()
                     .filter(t -> !t.equals("release")).toList()));
         }
         if (count == null || count < 0 || count > AppConfig.MAX_PROCESSES_PER_TYPE) {
-            throw ApiException.badRequest(type + "=" + count + ": a count is a whole number from 0 to "
+            throw Refused.invalid(type + "=" + count + ": a count is a whole number from 0 to "
                     + AppConfig.MAX_PROCESSES_PER_TYPE);
         }
         if (type.equals("web") && count == 0) {
-            throw ApiException.badRequest("web=0 would leave the app serving nothing; scale web to 1 or more");
+            throw Refused.invalid("web=0 would leave the app serving nothing; scale web to 1 or more");
         }
     }
 }

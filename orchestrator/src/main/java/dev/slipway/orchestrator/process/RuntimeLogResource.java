@@ -2,7 +2,7 @@ package dev.slipway.orchestrator.process;
 
 import dev.slipway.api.config.Names;
 import dev.slipway.messaging.EventCodec;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.api.Params;
 import dev.slipway.orchestrator.stream.DeploymentStreams;
 import dev.slipway.orchestrator.stream.LiveStream;
@@ -53,11 +53,11 @@ public class RuntimeLogResource {
         int recent = lines(lines);
         if (process != null && !Names.PROCESS_TYPE.matcher(process).matches()
                 && !Names.PROCESS.matcher(process).matches()) {
-            throw ApiException.badRequest("process \"" + Names.printable(process) + "\" is neither a process type"
+            throw Refused.invalid("process \"" + Names.printable(process) + "\" is neither a process type"
                     + " (web) nor a process (web.1)");
         }
         if (follow != null && !follow.equals("true") && !follow.equals("false")) {
-            throw ApiException.badRequest("follow \"" + Names.printable(follow) + "\" is neither true nor false");
+            throw Refused.invalid("follow \"" + Names.printable(follow) + "\" is neither true nor false");
         }
         return streams.runtimeLogs(app, process, recent, Params.lastEventId(lastEventId), !"false".equals(follow))
                 .map(line -> sse.newEventBuilder().id(Long.toString(line.position)).name("log")
@@ -77,7 +77,7 @@ public class RuntimeLogResource {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw ApiException.badRequest("lines \"" + Names.printable(text) + "\" is not a number from 0 to "
+        throw Refused.invalid("lines \"" + Names.printable(text) + "\" is not a number from 0 to "
                 + DeploymentStreams.MAX_RUNTIME_BACKLOG);
     }
 }

@@ -2,7 +2,7 @@ package dev.slipway.orchestrator.stream;
 
 import dev.slipway.api.config.Names;
 import dev.slipway.orchestrator.api.ApiErrors;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +48,6 @@ public class StreamSubjects {
     }
 
     private static Response notFound(String what) {
-        ApiException e = ApiException.notFound(what);
-        return ApiErrors.error(e.status(), e.getMessage());
+        return ApiErrors.answer(Refused.notFound(what));
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.orchestrator.webhook;
 
+import dev.slipway.orchestrator.Refused;
 import java.util.Locale;
 
 /**
@@ -12,14 +13,18 @@ import java.util.Locale;
  */
 final class PushPolicy {
 
-    /** Deploy {@code branch}, or answer {@code status} with {@code message} (200 = nothing to deploy). */
-    record Outcome(String branch, int status, String message) {
+    /** Deploy {@code branch}, or refuse the delivery, or answer {@code message} (nothing to deploy). */
+    record Outcome(String branch, Refused.Kind refusal, String message) {
         static Outcome deploy(String branch) {
-            return new Outcome(branch, 202, null);
+            return new Outcome(branch, null, null);
         }
 
         static Outcome ignore(String why) {
-            return new Outcome(null, 200, "nothing to deploy: " + why);
+            return new Outcome(null, null, "nothing to deploy: " + why);
+        }
+
+        static Outcome refuse(Refused.Kind refusal, String why) {
+            return new Outcome(null, refusal, why);
         }
 
         boolean deploys() {
@@ -33,11 +38,11 @@ final class PushPolicy {
     static Outcome decide(String app, String branchParam, boolean ownSecret, PushEvent push) {
         if (!ownSecret) {
             if (branchParam != null) {
-                return new Outcome(null, 400, "&branch= is honoured only with the app's own webhook secret (the URL is"
+                return Outcome.refuse(Refused.Kind.INVALID, "&branch= is honoured only with the app's own webhook secret (the URL is"
                         + " not signed): set one with PUT /api/apps/" + app + "/webhook, or deploy the default branch");
             }
             if (!push.repository().toLowerCase(Locale.ROOT).equals(app)) {
-                return new Outcome(null, 403, "a push signed with the shared secret deploys only into the app named as"
+                return Outcome.refuse(Refused.Kind.FORBIDDEN, "a push signed with the shared secret deploys only into the app named as"
                         + " its repository; \"" + push.repository() + "\" is not \"" + app + "\": set the app's own"
                         + " webhook secret with PUT /api/apps/" + app + "/webhook");
             }

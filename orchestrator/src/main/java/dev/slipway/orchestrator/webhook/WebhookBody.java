@@ -2,7 +2,7 @@ package dev.slipway.orchestrator.webhook;
 
 import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.api.ApiErrors;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public class WebhookBody {
         try {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (body.length > max) {
-                throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge(max));
+                throw Refused.tooLarge(tooLarge(max));
             }
             return body;
         } catch (IOException e) {

@@ -3,11 +3,11 @@ package dev.slipway.orchestrator.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.api.config.Names;
 import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.SlipwayConfig;
-import dev.slipway.orchestrator.api.ApiException;
-import dev.slipway.orchestrator.deployment.DeploymentRequestResource;
-import dev.slipway.orchestrator.deployment.DeploymentRequests;
-import dev.slipway.orchestrator.deployment.GitSource;
+import dev.slipway.orchestrator.deployment.intake.DeploymentRequestResource;
+import dev.slipway.orchestrator.deployment.intake.DeploymentRequests;
+import dev.slipway.orchestrator.deployment.intake.GitSource;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -66,11 +66,11 @@ public class WebhookResource {
     @Blocking
     public Uni<Response> receive(@PathParam("host") String hostName, @QueryParam("app") String app,
                                  @QueryParam("branch") String branch, @Context HttpHeaders headers, InputStream in) {
-        GitHost host = GitHost.named(hostName).orElseThrow(() -> ApiException.notFound(
+        GitHost host = GitHost.named(hostName).orElseThrow(() -> Refused.notFound(
                 "webhook for \"" + Names.printable(hostName) + "\"; known: github, gitlab, gitea"));
         String problem = Names.appNameProblem(app);
         if (problem != null) {
-            throw ApiException.badRequest("the webhook URL needs ?app=NAME: " + problem);
+            throw Refused.invalid("the webhook URL needs ?app=NAME: " + problem);
         }
         byte[] body = WebhookBody.read(in, maxBytes);
         Map<String, String> copied = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -84,11 +84,11 @@ public class WebhookResource {
     private Uni<Response> handle(GitHost host, String app, String branch, UnaryOperator<String> headers, byte[] body,
                                  Optional<WebhookSecrets.Verifier> verifier) {
         if (verifier.isEmpty()) {
-            throw ApiException.notFound("webhooks for app \"" + app + "\" (set its secret with PUT /api/apps/" + app
+            throw Refused.notFound("webhooks for app \"" + app + "\" (set its secret with PUT /api/apps/" + app
                     + "/webhook, or slipway.webhooks.secret for all apps)");
         }
         if (!host.verify(headers, body, verifier.get().secret())) {
-            throw new ApiException(Response.Status.UNAUTHORIZED, host.name().toLowerCase() + " webhook signature does not"
+            throw new Refused(Refused.Kind.UNAUTHENTICATED, host.name().toLowerCase() + " webhook signature does not"
                     + " match " + (verifier.get().own() ? "app \"" + app + "\"'s webhook secret" : "slipway.webhooks.secret"));
         }
         String event = host.event(headers);
@@ -109,7 +109,7 @@ public class WebhookResource {
             return deploy(app, source);
         }
         if (delivery.length() > MAX_DELIVERY_ID || delivery.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw ApiException.badRequest(host.deliveryHeader() + " is not a delivery id");
+            throw Refused.invalid(host.deliveryHeader() + " is not a delivery id");
         }
         return deliveries.record(host, delivery, app).chain(fresh -> !fresh
                 ? answer(PushPolicy.Outcome.ignore("delivery " + delivery + " was received before"))
@@ -125,14 +125,14 @@ public class WebhookResource {
             JsonNode payload = EventCodec.mapper().readTree(body);
             return host.push(payload == null ? EventCodec.mapper().createObjectNode() : payload);
         } catch (IOException | IllegalArgumentException e) {
-            throw ApiException.badRequest("the push payload is not what " + host.name().toLowerCase() + " sends: "
+            throw Refused.invalid("the push payload is not what " + host.name().toLowerCase() + " sends: "
                     + e.getMessage());
         }
     }
 
     private static Uni<Response> answer(PushPolicy.Outcome outcome) {
-        if (outcome.status() != 200) {
-            throw new ApiException(Response.Status.fromStatusCode(outcome.status()), outcome.message());
+        if (outcome.refusal() != null) {
+            throw new Refused(outcome.refusal(), outcome.message());
         }
         return Uni.createFrom().item(Response.ok(Map.of("message", outcome.message())).build());
     }

@@ -1,6 +1,6 @@
 package dev.slipway.orchestrator.webhook;
 
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.app.App;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +52,7 @@ public class WebhookSecretResource {
         String secret = body == null ? null : body.secret();
         if (secret == null || secret.length() < MIN_LENGTH || secret.length() > MAX_LENGTH
                 || secret.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw ApiException.badRequest("a webhook secret is {\"secret\": \"...\"}: " + MIN_LENGTH + " to " + MAX_LENGTH
+            throw Refused.invalid("a webhook secret is {\"secret\": \"...\"}: " + MIN_LENGTH + " to " + MAX_LENGTH
                     + " printable ASCII characters without spaces");
         }
         String sealed = secrets.seal(app, secret);

@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * What follows an event: the deployment's next state and stage attempt, the commands to publish
- * (after {@code delay}), the facts the orchestrator records about the deployment as a whole, and
- * what went wrong so far ({@code error}, kept on the deployment while it rolls back).
- * An ignored event changes neither state nor projections; it may still stop a stray release.
+ * (after {@code delay}), the facts the orchestrator records about the deployment as a whole, what
+ * went wrong so far ({@code error}, kept on the deployment while it rolls back), and what becomes
+ * of its stage deadline. An ignored event changes neither state nor projections; it may still stop
+ * a stray release.
  */
 public record Decision(DeploymentState next, int attempt, List<Command> commands, List<DeploymentEvent> facts,
-                       Duration delay, String error, String ignoredBecause) {
+                       Duration delay, String error, String ignoredBecause, Deadline deadline) {
 
     public Decision {
         commands = List.copyOf(commands);
@@ -25,6 +26,9 @@ public record Decision(DeploymentState next, int attempt, List<Command> commands
 
     /** What becomes of the deployment's stage deadline. */
     public sealed interface Deadline {
+        Deadline NONE = new None();
+        Deadline UNCHANGED = new Unchanged();
+
         /** No stage runs: no deadline. */
         record None() implements Deadline {
         }
@@ -38,12 +42,12 @@ public record Decision(DeploymentState next, int attempt, List<Command> commands
         }
     }
 
-    public Deadline deadline(StagePolicy policy) {
+    /** This decision with its deadline under {@code policy}: set anew when it issues its stage's command. */
+    Decision timed(StagePolicy policy) {
         Stage stage = next.stage();
-        if (stage == null) {
-            return new Deadline.None();
-        }
-        return commands.stream().anyMatch(c -> Stage.of(c) == stage)
-                ? new Deadline.In(delay.plus(policy.timeout(stage))) : new Deadline.Unchanged();
+        Deadline decided = stage == null ? Deadline.NONE
+                : commands.stream().anyMatch(c -> Stage.of(c) == stage) ? new Deadline.In(delay.plus(policy.timeout(stage)))
+                : Deadline.UNCHANGED;
+        return new Decision(next, attempt, commands, facts, delay, error, ignoredBecause, decided);
     }
 }

@@ -4,6 +4,8 @@ import static dev.slipway.orchestrator.workflow.DeploymentState.BUILDING;
 import static dev.slipway.orchestrator.workflow.DeploymentState.DEPLOYING;
 import static dev.slipway.orchestrator.workflow.DeploymentState.FAILED;
 import static dev.slipway.orchestrator.workflow.DeploymentState.FINISHING;
+import static dev.slipway.orchestrator.workflow.DeploymentState.POST_BUILD;
+import static dev.slipway.orchestrator.workflow.DeploymentState.PRE_DEPLOY;
 import static dev.slipway.orchestrator.workflow.DeploymentState.PROXYING;
 import static dev.slipway.orchestrator.workflow.DeploymentState.QUEUED;
 import static dev.slipway.orchestrator.workflow.DeploymentState.REQUESTED;
@@ -40,7 +42,10 @@ import dev.slipway.api.event.StageFailure;
 import dev.slipway.api.event.StageTimedOut;
 import dev.slipway.api.event.StopRequested;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The deployment process as a pure function: {@code next(snapshot, event, policy)} gives the next
@@ -89,116 +94,133 @@ public final class Workflow {
 
     public static final String POST_DEPLOY = HookPoints.POST_DEPLOY;
 
+    /** The table above, as data: what each state does on each kind of event. */
+    private static final Table TABLE = new Table()
+            .on(REQUESTED, DeploymentRequested.class, (d, e, p) -> d.ahead() > 0 ? queued(d) : begin(d))
+            .on(QUEUED, DeploymentDequeued.class, (d, e, p) -> d.ahead() > 0
+                    ? ignore(d, d.ahead() + " deployments are still ahead of it") : begin(d))
+            .stage(BUILDING, (d, why) -> end(FAILED, d, null, failed(d, Stage.BUILD.wire(), why)))
+            .on(BUILDING, BuildStarted.class, Workflow::unchanged)
+            .on(BUILDING, Built.class, (d, built, p) -> d.hasHook(HookPoints.POST_BUILD)
+                    ? to(POST_BUILD, 1, hook(d, HookPoints.POST_BUILD, 1, built.artifact()))
+                    : beforeDeploy(d, built.artifact()))
+            .fails(BUILDING, BuildFailed.class)
+            // post_build does not veto: a failure stays in its row.
+            .stage(POST_BUILD, (d, why) -> beforeDeploy(d, d.artifact()))
+            .on(POST_BUILD, HookCompleted.class, (d, e, p) -> beforeDeploy(d, d.artifact()))
+            .fails(POST_BUILD, HookFailed.class)
+            .stage(PRE_DEPLOY, Workflow::preDeployFailed)
+            .on(PRE_DEPLOY, HookCompleted.class, (d, e, p) -> deploy(d, d.artifact()))
+            .fails(PRE_DEPLOY, HookFailed.class)
+            // The deployer leaves nothing running when it fails.
+            .stage(DEPLOYING, (d, why) -> end(FAILED, d, null, failed(d, Stage.DEPLOY.wire(), why)))
+            .on(DEPLOYING, DeployStarted.class, Workflow::unchanged)
+            .on(DEPLOYING, Deployed.class, (d, deployed, p) -> to(PROXYING, 1,
+                    new ProxyRequested(d.id(), d.app(), 1, deployed.release(), d.domains())))
+            .fails(DEPLOYING, DeployFailed.class)
+            .stage(PROXYING, (d, why) -> end(FAILED, d, stopNew(d, "its proxy stage failed"),
+                    failed(d, Stage.PROXY.wire(), why)))
+            .on(PROXYING, ProxyStarted.class, Workflow::unchanged)
+            .on(PROXYING, ProxyConfigured.class, (d, configured, p) -> d.hasHook(POST_DEPLOY)
+                    ? to(FINISHING, 1, postDeploy(d, 1)) : succeed(d, configured.urls()))
+            .fails(PROXYING, ProxyFailed.class)
+            .stage(FINISHING, Workflow::rollBack)
+            .on(FINISHING, HookCompleted.class, (d, e, p) -> succeed(d, d.urls()))
+            .fails(FINISHING, HookFailed.class)
+            .stage(ROLLING_BACK, Workflow::rollBackFailed)
+            .on(ROLLING_BACK, ProxyStarted.class, Workflow::unchanged)
+            .on(ROLLING_BACK, ProxyConfigured.class, (d, e, p) -> end(ROLLED_BACK, d,
+                    stopNew(d, "its deployment was rolled back"),
+                    failed(d, POST_DEPLOY, d.error() + "; rolled back to the previous release")))
+            .fails(ROLLING_BACK, ProxyFailed.class);
+
     private Workflow() {
     }
 
+    /** The decision on {@code event}, its deadline included, under the server's policy with the app's over it. */
     public static Decision next(DeploymentSnapshot d, SlipwayEvent event, StagePolicy serverPolicy) {
         StagePolicy policy = serverPolicy.forApp(d.config().retry());
-        if (event instanceof DeploymentRequested) {
-            if (d.state() != REQUESTED) {
-                return ignore(d, "it was requested already");
-            }
-            if (d.ahead() > 0) {
-                return new Decision(QUEUED, d.attempt(), List.of(),
-                        List.of(new DeploymentQueued(d.id(), d.app(), d.attempt(), d.ahead())), Duration.ZERO, null, null);
-            }
-            return begin(d);
-        }
-        if (event instanceof DeploymentDequeued) {
-            if (d.state() != QUEUED || d.ahead() > 0) {
-                return ignore(d, d.state() != QUEUED ? "it is not queued" : d.ahead() + " deployments are still ahead of it");
-            }
-            return begin(d);
-        }
-        if (event instanceof StageTimedOut timedOut) {
-            return timedOut(d, timedOut, policy);
-        }
-        Stage stage = Stage.of(event);
-        if (stage == null || stage != d.state().stage() || event.attempt() != d.attempt()
-                || !pointMatches(d, event)) {
-            return stray(d, event);
-        }
-        if (event instanceof StageFailure failure && failure.retryable() && d.attempt() < policy.maxAttempts()) {
-            return again(d, policy);
-        }
-        if (event instanceof BuildStarted || event instanceof DeployStarted || event instanceof ProxyStarted) {
-            return new Decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, null, null);
-        }
-        if (event instanceof Built built) {
-            return d.hasHook(HookPoints.POST_BUILD)
-                    ? to(DeploymentState.POST_BUILD, 1, hook(d, HookPoints.POST_BUILD, 1, built.artifact()))
-                    : beforeDeploy(d, built.artifact());
-        }
-        if (d.state() == DeploymentState.POST_BUILD) {
-            // HookCompleted or HookFailed: post_build does not veto, its row keeps the failure.
-            return beforeDeploy(d, d.artifact());
-        }
-        if (d.state() == DeploymentState.PRE_DEPLOY) {
-            return event instanceof HookFailed failed ? preDeployFailed(d, HookPoints.PRE_DEPLOY + " hook failed: "
-                    + reason(d, failed)) : deploy(d, d.artifact());
-        }
-        if (event instanceof Deployed deployed) {
-            return to(PROXYING, 1, new ProxyRequested(d.id(), d.app(), 1, deployed.release(), d.domains()));
-        }
-        if (event instanceof ProxyConfigured configured) {
-            if (d.state() == ROLLING_BACK) {
-                return end(ROLLED_BACK, d, stopNew(d, "its deployment was rolled back"),
-                        failed(d, POST_DEPLOY, d.error() + "; rolled back to the previous release"));
-            }
-            return d.hasHook(POST_DEPLOY) ? to(FINISHING, 1, postDeploy(d, 1))
-                    : succeed(d, configured.urls());
-        }
-        if (event instanceof HookCompleted) {
-            return succeed(d, d.urls());
-        }
-        if (event instanceof HookFailed failed) {
-            return rollBack(d, POST_DEPLOY + " hook failed: " + reason(d, failed));
-        }
-        if (event instanceof ProxyFailed failed && d.state() == ROLLING_BACK) {
-            return rollBackFailed(d, reason(d, failed));
-        }
-        if (event instanceof BuildFailed failed) {
-            return end(FAILED, d, null, failed(d, d.state().stage().wire(), reason(d, failed)));
-        }
-        if (event instanceof DeployFailed failed) {
-            return end(FAILED, d, null, failed(d, d.state().stage().wire(), reason(d, failed)));
-        }
-        if (event instanceof ProxyFailed failed) {
-            return end(FAILED, d, stopNew(d, "its proxy configuration failed"), failed(d, Stage.PROXY.wire(), reason(d, failed)));
-        }
-        return stray(d, event);
+        Rule<SlipwayEvent> rule = answersCurrentStage(d, event) ? TABLE.rule(d.state(), event.getClass()) : null;
+        return (rule == null ? stray(d, event) : rule.decide(d, event, policy)).timed(policy);
     }
 
-    private static Decision timedOut(DeploymentSnapshot d, StageTimedOut timedOut, StagePolicy policy) {
-        Stage stage = d.state().stage();
-        if (Stage.named(timedOut.stage()) != stage || timedOut.attempt() != d.attempt()) {
-            return ignore(d, "the deadline of " + timedOut.stage() + " attempt " + timedOut.attempt() + " is moot");
+    /**
+     * Whether a worker's fact or a deadline is about the stage attempt now running, and a hook's
+     * about the point its state runs (a late post_build answer is not pre_deploy's). Others pass.
+     */
+    private static boolean answersCurrentStage(DeploymentSnapshot d, SlipwayEvent event) {
+        Stage stage = event instanceof StageTimedOut timedOut ? Stage.named(timedOut.stage()) : Stage.of(event);
+        if (stage == null) {
+            return !(event instanceof StageTimedOut);
         }
-        if (d.attempt() < policy.maxAttempts()) {
-            return again(d, policy);
-        }
-        String reason = "no " + stage.wire() + " worker answered within " + human(policy.timeout(stage)) + ", "
-                + d.attempt() + " attempt" + (d.attempt() == 1 ? "" : "s");
-        return switch (d.state()) {
-            case POST_BUILD -> beforeDeploy(d, d.artifact());
-            case PRE_DEPLOY -> preDeployFailed(d, HookPoints.PRE_DEPLOY + " hook: " + reason);
-            case FINISHING -> rollBack(d, POST_DEPLOY + " hook: " + reason);
-            case ROLLING_BACK -> rollBackFailed(d, reason);
-            case PROXYING -> end(FAILED, d, stopNew(d, "its proxy stage timed out"), failed(d, stage.wire(), reason));
-            default -> end(FAILED, d, null, failed(d, stage.wire(), reason));
-        };
+        String point = event instanceof HookCompleted completed ? completed.hook()
+                : event instanceof HookFailed failed ? failed.hook() : null;
+        return stage == d.state().stage() && event.attempt() == d.attempt()
+                && (point == null || point.equals(d.state().point()));
     }
 
-    /** Why a stage failed; a retryable failure that ends the deployment had no attempt left. */
-    private static String reason(DeploymentSnapshot d, StageFailure failed) {
-        return failed.retryable() ? failed.reason() + " (retryable, but attempt " + d.attempt() + " was the last)"
-                : failed.reason();
+    /** What one row does with its event. */
+    @FunctionalInterface
+    private interface Rule<E extends SlipwayEvent> {
+        Decision decide(DeploymentSnapshot d, E event, StagePolicy policy);
+    }
+
+    /** How a state's stage ends when it fails for good, or times out with no attempt left. */
+    @FunctionalInterface
+    private interface Failing {
+        Decision fail(DeploymentSnapshot d, String why);
+    }
+
+    /** Rows keyed by state and event type; a stage's failure and timeout rows share its way of failing. */
+    private static final class Table {
+        private final Map<DeploymentState, Map<Class<?>, Rule<SlipwayEvent>>> rows = new EnumMap<>(DeploymentState.class);
+        private final Map<DeploymentState, Failing> failing = new EnumMap<>(DeploymentState.class);
+
+        <E extends SlipwayEvent> Table on(DeploymentState state, Class<E> type, Rule<? super E> rule) {
+            Rule<SlipwayEvent> previous = rows.computeIfAbsent(state, s -> new HashMap<>())
+                    .put(type, (d, event, policy) -> rule.decide(d, type.cast(event), policy));
+            if (previous != null) {
+                throw new IllegalStateException(state + " has two rows for " + type.getSimpleName());
+            }
+            return this;
+        }
+
+        /** A state that runs a stage: how it fails, and its deadline's row (the next attempt while any is left). */
+        Table stage(DeploymentState state, Failing fails) {
+            failing.put(state, fails);
+            return on(state, StageTimedOut.class, (d, timedOut, policy) -> d.attempt() < policy.maxAttempts()
+                    ? again(d, policy)
+                    : fails.fail(d, labelled(d, "no " + state.stage().wire() + " worker answered within "
+                            + human(policy.timeout(state.stage())) + ", " + d.attempt() + " attempt"
+                            + (d.attempt() == 1 ? "" : "s"))));
+        }
+
+        /** A worker's failure of the state's stage: retried while retryable with attempts left, else the stage fails. */
+        <E extends SlipwayEvent & StageFailure> Table fails(DeploymentState state, Class<E> type) {
+            Failing fails = failing.get(state);
+            if (fails == null) {
+                throw new IllegalStateException(state + " fails before it is a stage's state");
+            }
+            return on(state, type, (d, failure, policy) -> failure.retryable() && d.attempt() < policy.maxAttempts()
+                    ? again(d, policy)
+                    : fails.fail(d, labelled(d, failure.retryable() ? failure.reason() + " (retryable, but attempt "
+                            + d.attempt() + " was the last)" : failure.reason())));
+        }
+
+        Rule<SlipwayEvent> rule(DeploymentState state, Class<?> type) {
+            return rows.getOrDefault(state, Map.of()).get(type);
+        }
+    }
+
+    /** A hook's failure names its point: "pre_deploy hook failed: …". */
+    private static String labelled(DeploymentSnapshot d, String why) {
+        return d.state().point() == null ? why : d.state().point() + " hook failed: " + why;
     }
 
     /** The stage's command once more, as the next attempt, after the back-off. */
     private static Decision again(DeploymentSnapshot d, StagePolicy policy) {
         int attempt = d.attempt() + 1;
-        return new Decision(d.state(), attempt, List.of(command(d, attempt)), List.of(), policy.backoff(d.attempt()),
+        return decision(d.state(), attempt, List.of(command(d, attempt)), List.of(), policy.backoff(d.attempt()),
                 d.error(), null);
     }
 
@@ -214,11 +236,9 @@ public final class Workflow {
         };
     }
 
-    /** A hook event answers the point its state runs; one of another point (a late post_build) does not apply. */
-    private static boolean pointMatches(DeploymentSnapshot d, SlipwayEvent event) {
-        String point = event instanceof HookCompleted completed ? completed.hook()
-                : event instanceof HookFailed failed ? failed.hook() : null;
-        return point == null || point.equals(d.state().point());
+    private static Decision queued(DeploymentSnapshot d) {
+        return decision(QUEUED, d.attempt(), List.of(), List.of(new DeploymentQueued(d.id(), d.app(), d.attempt(),
+                d.ahead())), Duration.ZERO, null, null);
     }
 
     /** The first stage: a build, or for an earlier release's artifact what follows a build. */
@@ -229,7 +249,7 @@ public final class Workflow {
     /** pre_deploy when it has subscribers, else straight to the deployer. */
     private static Decision beforeDeploy(DeploymentSnapshot d, BuildArtifact artifact) {
         return d.hasHook(HookPoints.PRE_DEPLOY)
-                ? to(DeploymentState.PRE_DEPLOY, 1, hook(d, HookPoints.PRE_DEPLOY, 1, artifact))
+                ? to(PRE_DEPLOY, 1, hook(d, HookPoints.PRE_DEPLOY, 1, artifact))
                 : deploy(d, artifact);
     }
 
@@ -238,8 +258,8 @@ public final class Workflow {
     }
 
     /** A pre_deploy veto: nothing of this deployment runs, so nothing is stopped and nothing routed back. */
-    private static Decision preDeployFailed(DeploymentSnapshot d, String reason) {
-        return end(FAILED, d, null, failed(d, HookPoints.PRE_DEPLOY, reason + "; nothing was started"
+    private static Decision preDeployFailed(DeploymentSnapshot d, String why) {
+        return end(FAILED, d, null, failed(d, HookPoints.PRE_DEPLOY, why + "; nothing was started"
                 + (d.previous() == null ? "" : ", the previous release keeps serving")));
     }
 
@@ -251,25 +271,25 @@ public final class Workflow {
         List<Command> stops = d.previous() == null ? List.of() : List.of(new StopRequested(d.id(), d.app(), d.attempt(),
                 d.previous().release(), "replaced by release " + d.nextVersion(), d.previous().artifact(),
                 d.previous().config()));
-        return new Decision(SUCCEEDED, d.attempt(), stops,
+        return decision(SUCCEEDED, d.attempt(), stops,
                 List.of(new DeploymentSucceeded(d.id(), d.app(), d.attempt(), d.nextVersion(), urls)), Duration.ZERO,
                 null, null);
     }
 
     /** Routes back to the release the app served before; without one, the new release just stops. */
-    private static Decision rollBack(DeploymentSnapshot d, String reason) {
+    private static Decision rollBack(DeploymentSnapshot d, String why) {
         if (d.previous() == null) {
-            return end(FAILED, d, stopNew(d, reason),
-                    failed(d, POST_DEPLOY, reason + "; there is no earlier release to go back to"));
+            return end(FAILED, d, stopNew(d, why),
+                    failed(d, POST_DEPLOY, why + "; there is no earlier release to go back to"));
         }
-        return new Decision(ROLLING_BACK, 1,
+        return decision(ROLLING_BACK, 1,
                 List.of(new ProxyRequested(d.id(), d.app(), 1, d.previous().release(), d.domains())), List.of(),
-                Duration.ZERO, reason, null);
+                Duration.ZERO, why, null);
     }
 
-    private static Decision rollBackFailed(DeploymentSnapshot d, String reason) {
+    private static Decision rollBackFailed(DeploymentSnapshot d, String why) {
         return end(FAILED, d, null, failed(d, "rollback", d.error() + "; routing back to the previous release failed too"
-                + " (" + reason + "), so the new release keeps serving"));
+                + " (" + why + "), so the new release keeps serving"));
     }
 
     private static BuildRequested build(DeploymentSnapshot d, int attempt) {
@@ -280,14 +300,21 @@ public final class Workflow {
         return new HookRequested(d.id(), d.app(), attempt, POST_DEPLOY, d.release(), d.artifact(), d.config());
     }
 
+    /** An event no row of the current state takes: ignored, saying why; a late deployer's release is stopped. */
     private static Decision stray(DeploymentSnapshot d, SlipwayEvent event) {
+        if (event instanceof StageTimedOut timedOut) {
+            return ignore(d, "the deadline of " + timedOut.stage() + " attempt " + timedOut.attempt() + " is moot");
+        }
+        if (event instanceof DeploymentRequested) {
+            return ignore(d, "it was requested already");
+        }
         Stage stage = Stage.of(event);
         String because = event.getClass().getSimpleName() + " of " + (stage == null ? "no stage" : stage.wire()) + " attempt "
                 + event.attempt() + " does not apply to a deployment in state " + d.state() + ", attempt " + d.attempt();
         if (event instanceof Deployed late && !late.release().equals(d.release())) {
             StopRequested stop = new StopRequested(d.id(), d.app(), event.attempt(), late.release(),
                     "it answered too late", d.artifact(), d.config());
-            return new Decision(d.state(), d.attempt(), List.of(stop), List.of(), Duration.ZERO, d.error(),
+            return decision(d.state(), d.attempt(), List.of(stop), List.of(), Duration.ZERO, d.error(),
                     because + "; its release is stopped");
         }
         return ignore(d, because);
@@ -301,17 +328,27 @@ public final class Workflow {
         return new DeploymentFailed(d.id(), d.app(), d.attempt(), stage, reason);
     }
 
+    private static Decision unchanged(DeploymentSnapshot d, SlipwayEvent started, StagePolicy policy) {
+        return decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, null, null);
+    }
+
     private static Decision to(DeploymentState next, int attempt, Command command) {
-        return new Decision(next, attempt, List.of(command), List.of(), Duration.ZERO, null, null);
+        return decision(next, attempt, List.of(command), List.of(), Duration.ZERO, null, null);
     }
 
     private static Decision end(DeploymentState next, DeploymentSnapshot d, Command cleanUp, DeploymentEvent fact) {
-        return new Decision(next, d.attempt(), cleanUp == null ? List.of() : List.of(cleanUp), List.of(fact),
+        return decision(next, d.attempt(), cleanUp == null ? List.of() : List.of(cleanUp), List.of(fact),
                 Duration.ZERO, null, null);
     }
 
     private static Decision ignore(DeploymentSnapshot d, String because) {
-        return new Decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, d.error(), because);
+        return decision(d.state(), d.attempt(), List.of(), List.of(), Duration.ZERO, d.error(), because);
+    }
+
+    /** A decision before {@link Decision#timed}, which {@link #next} applies to every one. */
+    private static Decision decision(DeploymentState next, int attempt, List<Command> commands,
+                                     List<DeploymentEvent> facts, Duration delay, String error, String ignoredBecause) {
+        return new Decision(next, attempt, commands, facts, delay, error, ignoredBecause, Decision.Deadline.UNCHANGED);
     }
 
     private static String human(Duration duration) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,7 +35,7 @@ class MavenArtifactsTest {
     void aJarWhoseChecksumDoesNotMatchIsRefused() throws Exception {
         publish("com.example", "hello", "1.0", new byte[] {1, 2, 3}, "0".repeat(40));
 
-        ApiException e = assertThrows(ApiException.class, () -> new MavenArtifacts(repo.toUri().toString())
+        Refused e = assertThrows(Refused.class, () -> new MavenArtifacts(repo.toUri().toString())
                 .fetch(MavenArtifacts.Coordinates.parse("com.example:hello:1.0"), 1024));
 
         assertTrue(e.getMessage().startsWith("cannot fetch com.example:hello:1.0 from " + repo.toUri()), e.getMessage());
@@ -45,15 +45,15 @@ class MavenArtifactsTest {
     @Test
     void aMissingJarOrATooLargeOneIsRefused() throws Exception {
         MavenArtifacts maven = new MavenArtifacts(repo.toUri().toString());
-        ApiException missing = assertThrows(ApiException.class,
+        Refused missing = assertThrows(Refused.class,
                 () -> maven.fetch(MavenArtifacts.Coordinates.parse("com.example:nope:1.0"), 1024));
-        assertEquals(400, missing.status().getStatusCode());
+        assertEquals(Refused.Kind.INVALID, missing.kind());
 
         byte[] jar = new byte[2048];
         publish("com.example", "big", "1.0", jar, sha1(jar));
-        ApiException large = assertThrows(ApiException.class,
+        Refused large = assertThrows(Refused.class,
                 () -> maven.fetch(MavenArtifacts.Coordinates.parse("com.example:big:1.0"), 1024));
-        assertEquals(413, large.status().getStatusCode());
+        assertEquals(Refused.Kind.TOO_LARGE, large.kind());
         assertEquals("com.example:big:1.0: a plugin file is at most 1024 bytes (slipway.plugin-install.max-bytes)",
                 large.getMessage());
     }
@@ -61,7 +61,7 @@ class MavenArtifactsTest {
     @Test
     void coordinatesAreThreePlainParts() {
         for (String bad : new String[] {"a:b", "a:b:c:d", "a:b:[1.0,2.0)", "a:b:LATEST", "../x:b:1", "a:b:", "a b:c:1"}) {
-            ApiException e = assertThrows(ApiException.class, () -> MavenArtifacts.Coordinates.parse(bad), bad);
+            Refused e = assertThrows(Refused.class, () -> MavenArtifacts.Coordinates.parse(bad), bad);
             assertTrue(e.getMessage().endsWith("are not group:artifact:version (letters, digits, '.', '_', '-'; "
                     + "one version, not a range)"), e.getMessage());
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slipway.messaging.PluginReply;
 import dev.slipway.messaging.PluginRequest;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,17 +37,17 @@ class PluginHttpTest {
 
     @Test
     void whatCannotBePassedOnIsRefusedSayingWhat() {
-        ApiException big = assertThrows(ApiException.class,
+        Refused big = assertThrows(Refused.class,
                 () -> request("x", "text/plain", new byte[PluginRequest.MAX_BODY_BYTES + 1]));
-        assertEquals(Response.Status.REQUEST_ENTITY_TOO_LARGE, big.status());
+        assertEquals(Refused.Kind.TOO_LARGE, big.kind());
         assertEquals("request body is 262145 bytes; a plugin takes at most 262144", big.getMessage());
 
-        ApiException binary = assertThrows(ApiException.class, () -> request("x", "text/plain", new byte[] {(byte) 0xff}));
+        Refused binary = assertThrows(Refused.class, () -> request("x", "text/plain", new byte[] {(byte) 0xff}));
         assertEquals("request body is not UTF-8 text, which is all a plugin takes", binary.getMessage());
-        assertThrows(ApiException.class, () -> request("a\u0000b", "text/plain", null));
-        assertThrows(ApiException.class, () -> request("x", "text/plain\r\nX-Evil: 1", null));
-        ApiException name = assertThrows(ApiException.class, () -> PluginHttp.checkName("Bad_Name"));
-        assertEquals(Response.Status.BAD_REQUEST, name.status());
+        assertThrows(Refused.class, () -> request("a\u0000b", "text/plain", null));
+        assertThrows(Refused.class, () -> request("x", "text/plain\r\nX-Evil: 1", null));
+        Refused name = assertThrows(Refused.class, () -> PluginHttp.checkName("Bad_Name"));
+        assertEquals(Refused.Kind.INVALID, name.kind());
         assertEquals("plugin name \"Bad_Name\" is not a lower-case name of at most 63 letters, digits and '-'",
                 name.getMessage());
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.slipway.archive.PluginPackage;
 import dev.slipway.archive.PluginPackage.Kind;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import org.junit.jupiter.api.Test;
 
 /** The name a plugin is installed under is the one every worker will load it under. */
@@ -46,8 +46,8 @@ class PluginInstallsTest {
     }
 
     private static void assertRefused(String message, PluginInstalls.Upload upload, String declared) {
-        ApiException e = assertThrows(ApiException.class, () -> name(upload, declared));
-        assertEquals(400, e.status().getStatusCode());
+        Refused e = assertThrows(Refused.class, () -> name(upload, declared));
+        assertEquals(Refused.Kind.INVALID, e.kind());
         assertEquals(message, e.getMessage());
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.messaging.WorkerAnnounced;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +26,7 @@ class WorkerDirectoryTest {
         announce("w1", NOW.minusSeconds(10), "deployer", "process", "deployer", "static");
         announce("w2", NOW.minusSeconds(600), "deployer", "docker");
 
-        ApiException e = assertThrows(ApiException.class, () -> directory.check(deploy("docker"), "slipway.toml"));
+        Refused e = assertThrows(Refused.class, () -> directory.check(deploy("docker"), "slipway.toml"));
 
         assertEquals("slipway.toml: [deploy] strategy \"docker\" is unknown; known: process, static", e.getMessage());
         assertDoesNotThrow(() -> directory.check(deploy("static"), "slipway.toml"));

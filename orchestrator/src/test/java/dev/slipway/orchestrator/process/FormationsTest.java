@@ -7,7 +7,7 @@ import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.messaging.EventCodec;
 import dev.slipway.orchestrator.deployment.Deployment;
-import dev.slipway.orchestrator.deployment.Rebase;
+import dev.slipway.orchestrator.deployment.pipeline.Rebase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

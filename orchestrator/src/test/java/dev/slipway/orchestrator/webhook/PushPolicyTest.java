@@ -1,5 +1,6 @@
 package dev.slipway.orchestrator.webhook;
 
+import dev.slipway.orchestrator.Refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,19 +17,20 @@ class PushPolicyTest {
         assertEquals(PushPolicy.Outcome.deploy("main"), PushPolicy.decide("shop", null, false, SHOP_MAIN));
         assertEquals(PushPolicy.Outcome.deploy("main"), PushPolicy.decide("shop", null, false,
                 new PushEvent("u", "main", "main", false, "Shop")));
-        assertEquals(200, PushPolicy.decide("shop", null, false, SHOP_WIP).status());
+        assertEquals(PushPolicy.Outcome.ignore("the push went to wip; shop deploys main"),
+                PushPolicy.decide("shop", null, false, SHOP_WIP));
     }
 
     @Test
     void aDeliveryReplayedToAnotherAppsUrlIsRefusedWithTheSharedSecret() {
         PushPolicy.Outcome outcome = PushPolicy.decide("bank", null, false, SHOP_MAIN);
-        assertEquals(403, outcome.status());
+        assertEquals(Refused.Kind.FORBIDDEN, outcome.refusal());
         assertTrue(outcome.message().contains("\"shop\" is not \"bank\""), outcome.message());
     }
 
     @Test
     void aBranchInTheUrlNeedsTheAppsOwnSecret() {
-        assertEquals(400, PushPolicy.decide("shop", "wip", false, SHOP_WIP).status());
+        assertEquals(Refused.Kind.INVALID, PushPolicy.decide("shop", "wip", false, SHOP_WIP).refusal());
         assertEquals(PushPolicy.Outcome.deploy("wip"), PushPolicy.decide("shop", "wip", true, SHOP_WIP));
     }
 

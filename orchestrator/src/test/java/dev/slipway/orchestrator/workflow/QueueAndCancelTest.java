@@ -23,6 +23,7 @@ import dev.slipway.api.event.DeploymentCancelled;
 import dev.slipway.api.event.DeploymentDequeued;
 import dev.slipway.api.event.DeploymentQueued;
 import dev.slipway.api.event.DeploymentRequested;
+import dev.slipway.api.event.ProxyRequested;
 import dev.slipway.api.event.StopRequested;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,7 +113,7 @@ class QueueAndCancelTest {
 
     @Test
     void cancellingAWaitingDeploymentDropsItWithNothingToStop() {
-        Decision decision = Cancellation.cancel(in(QUEUED), "by a user");
+        Decision decision = Cancellation.cancel(in(QUEUED), "by a user", POLICY);
 
         assertEquals(CANCELLED, decision.next());
         assertTrue(decision.commands().isEmpty());
@@ -121,7 +122,7 @@ class QueueAndCancelTest {
 
     @Test
     void cancellingABuildTellsTheWorkersToKillThatAttempt() {
-        Decision decision = Cancellation.cancel(in(BUILDING, 2, null, 0), "by a user");
+        Decision decision = Cancellation.cancel(in(BUILDING, 2, null, 0), "by a user", POLICY);
 
         assertEquals(CANCELLED, decision.next());
         assertEquals(List.of(new CancelRequested(ID, "hello", 2, "build")), decision.commands());
@@ -131,7 +132,7 @@ class QueueAndCancelTest {
     @ParameterizedTest
     @EnumSource(names = {"POST_BUILD", "PRE_DEPLOY", "DEPLOYING"})
     void cancellingAHookOrADeployStopsThatStage(DeploymentState state) {
-        Decision decision = Cancellation.cancel(in(state), "by a user");
+        Decision decision = Cancellation.cancel(in(state), "by a user", POLICY);
 
         assertEquals(CANCELLED, decision.next());
         assertEquals(List.of(new CancelRequested(ID, "hello", 1, state.stage().wire())), decision.commands());
@@ -151,10 +152,36 @@ class QueueAndCancelTest {
         assertTrue(decision.facts().isEmpty());
     }
 
+    @Test
+    void cancellingAPostDeployHookKillsItAndRoutesBackToThePreviousRelease() {
+        Decision decision = Cancellation.cancel(in(DeploymentState.FINISHING), "by a user", POLICY);
+
+        assertEquals(DeploymentState.ROLLING_BACK, decision.next());
+        assertEquals(List.of(new CancelRequested(ID, "hello", 1, "hook"),
+                new ProxyRequested(ID, "hello", 1, OLD, List.of("hello.localhost"))), decision.commands());
+        assertEquals(new Decision.Deadline.In(Duration.ofMinutes(2)), decision.deadline(), "the proxy stage's own");
+        assertTrue(decision.facts().isEmpty(), "it ends when the proxy has routed back");
+        assertEquals("hook killed, by a user", decision.error());
+    }
+
+    @Test
+    void cancellingTheFirstReleasesPostDeployHookStopsThatRelease() {
+        DeploymentInfo first = DeploymentInfo.upstream("hello", ID.toString(), "process", "127.0.0.1", 20002, Map.of());
+        DeploymentSnapshot d = new DeploymentSnapshot(ID, "hello", DeploymentState.FINISHING, 1, AppConfig.empty(),
+                Path.of("/s.tar.gz"), ARTIFACT, first, List.of(), null, null, List.of("hello.localhost"), 1, Set.of());
+
+        Decision decision = Cancellation.cancel(d, "by a user", POLICY);
+
+        assertEquals(CANCELLED, decision.next());
+        assertEquals(new CancelRequested(ID, "hello", 1, "hook"), decision.commands().get(0));
+        assertEquals(first, ((StopRequested) decision.commands().get(1)).release());
+        assertEquals("FINISHING", ((DeploymentCancelled) decision.facts().get(0)).state());
+    }
+
     @ParameterizedTest
-    @EnumSource(names = {"PROXYING", "FINISHING", "ROLLING_BACK"})
+    @EnumSource(names = {"PROXYING", "ROLLING_BACK"})
     void onceTheProxySwitchesItIsTooLateToCancel(DeploymentState state) {
-        Decision decision = Cancellation.cancel(in(state), "by a user");
+        Decision decision = Cancellation.cancel(in(state), "by a user", POLICY);
 
         assertTrue(decision.ignored());
         assertEquals(state, decision.next());
@@ -165,7 +192,7 @@ class QueueAndCancelTest {
     @ParameterizedTest
     @EnumSource(names = {"SUCCEEDED", "FAILED", "ROLLED_BACK", "CANCELLED"})
     void anEndedDeploymentCannotBeCancelled(DeploymentState state) {
-        Decision decision = Cancellation.cancel(in(state), "by a user");
+        Decision decision = Cancellation.cancel(in(state), "by a user", POLICY);
 
         assertTrue(decision.ignored());
         assertEquals("it has ended (" + state + ")", decision.ignoredBecause());

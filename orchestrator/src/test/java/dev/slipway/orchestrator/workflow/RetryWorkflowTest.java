@@ -55,7 +55,7 @@ class RetryWorkflowTest {
         assertEquals(2, assertInstanceOf(BuildRequested.class, decision.commands().get(0)).attempt());
         assertEquals(Duration.ofSeconds(5), decision.delay());
         assertTrue(decision.facts().isEmpty());
-        assertEquals(new Decision.Deadline.In(Duration.ofMinutes(20).plusSeconds(5)), decision.deadline(SERVER),
+        assertEquals(new Decision.Deadline.In(Duration.ofMinutes(20).plusSeconds(5)), decision.deadline(),
                 "the new attempt is overdue after its back-off and the build's timeout");
     }
 
@@ -65,7 +65,7 @@ class RetryWorkflowTest {
                 new BuildStarted(ID, "hello", 1, "native", "the only builder", null), SERVER);
 
         assertEquals(BUILDING, decision.next());
-        assertEquals(new Decision.Deadline.Unchanged(), decision.deadline(SERVER));
+        assertEquals(new Decision.Deadline.Unchanged(), decision.deadline());
     }
 
     @Test
@@ -77,7 +77,7 @@ class RetryWorkflowTest {
         assertEquals(1, decision.attempt());
         assertEquals("no toolchain accepts the tree",
                 assertInstanceOf(DeploymentFailed.class, decision.facts().get(0)).reason());
-        assertEquals(new Decision.Deadline.None(), decision.deadline(SERVER), "no stage runs any more");
+        assertEquals(new Decision.Deadline.None(), decision.deadline(), "no stage runs any more");
     }
 
     @Test

@@ -366,4 +366,24 @@ class WorkflowTest {
         assertEquals(DeploymentState.FINISHING, proxied.next());
         assertEquals(NEW, ((HookRequested) proxied.commands().get(0)).release());
     }
+
+    @Test
+    void everyStateThatRunsAStageEndsItsLastAttemptsDeadlineAndRetriesAnEarlierOne() {
+        for (DeploymentState state : DeploymentState.values()) {
+            if (state.stage() == null) {
+                continue;
+            }
+            DeploymentSnapshot last = in(state, 3, OLD, WITH_POST_DEPLOY, "post_deploy hook failed: x");
+            Decision ended = next(last, new StageTimedOut(ID, "hello", 3, state.stage().wire()));
+            assertFalse(ended.ignored(), state + ": " + ended.ignoredBecause());
+            assertTrue(ended.next() != state, state + " moves on when its last attempt is overdue");
+
+            Decision retried = next(in(state, 1, OLD, WITH_POST_DEPLOY, "post_deploy hook failed: x"),
+                    new StageTimedOut(ID, "hello", 1, state.stage().wire()));
+            assertEquals(state, retried.next());
+            assertEquals(2, retried.attempt());
+            assertEquals(state.stage(), Stage.of(retried.commands().get(0)), state + " issues its own stage again");
+            assertInstanceOf(Decision.Deadline.In.class, retried.deadline());
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,13 +30,13 @@ class GitSourceTest {
     void schemesOutsideTheAllowListAndOddRefsAreRefusedBeforeGitRuns() {
         GitSource git = new GitSource(java.util.List.of("https"), 1024 * 1024);
 
-        ApiException ext = assertThrows(ApiException.class,
+        Refused ext = assertThrows(Refused.class,
                 () -> git.fetch(new GitSource.Request("ext::sh -c touch% /tmp/pwned", null)));
-        assertEquals(400, ext.status().getStatusCode());
-        ApiException file = assertThrows(ApiException.class,
+        assertEquals(Refused.Kind.INVALID, ext.kind());
+        Refused file = assertThrows(Refused.class,
                 () -> git.fetch(new GitSource.Request("file:///etc", null)));
         assertEquals("git URL scheme \"file\" is not allowed; allowed: https (slipway.git.protocols)", file.getMessage());
-        ApiException option = assertThrows(ApiException.class,
+        Refused option = assertThrows(Refused.class,
                 () -> git.fetch(new GitSource.Request("https://git.example.com/a.git", "--upload-pack=touch")));
         assertEquals("git ref \"--upload-pack=touch\" is not a branch or tag name", option.getMessage());
     }
@@ -65,10 +65,10 @@ class GitSourceTest {
         git(repo, "add", ".");
         git(repo, "-c", "user.email=t@slipway.dev", "-c", "user.name=t", "commit", "--quiet", "-m", "big");
 
-        ApiException e = assertThrows(ApiException.class, () -> new GitSource(List.of("file"), 1024 * 1024)
+        Refused e = assertThrows(Refused.class, () -> new GitSource(List.of("file"), 1024 * 1024)
                 .fetch(new GitSource.Request("file://" + repo, "main")));
 
-        assertEquals(400, e.status().getStatusCode());
+        assertEquals(Refused.Kind.INVALID, e.kind());
         assertEquals("git clone of file://" + repo + " failed: the clone grew past 1 MiB and was stopped"
                 + " (slipway.git.max-bytes)", e.getMessage());
         Path archive = new GitSource(List.of("file"), 8 * 1024 * 1024).fetch(new GitSource.Request("file://" + repo, null));

@@ -1,8 +1,11 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.release;
 
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.SlipwayConfig;
-import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.app.App;
+import dev.slipway.orchestrator.deployment.Deployment;
+import dev.slipway.orchestrator.deployment.intake.DeploymentRequestResource;
+import dev.slipway.orchestrator.deployment.pipeline.DeploymentProcess;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -45,7 +48,7 @@ public class RollbackResource {
                             .findFirst().orElse(null);
                     Release target = target(name, releases, current, wanted);
                     if (releases.indexOf(target) >= kept) {
-                        throw new ApiException(Response.Status.CONFLICT, "release " + target.version + " of app \"" + name
+                        throw Refused.conflict("release " + target.version + " of app \"" + name
                                 + "\" is older than the " + kept + " whose files are kept (slipway.retention.releases)");
                     }
                     return session.find(Deployment.class, target.deploymentId).map(d -> DeploymentProcess.Origin.rollback(
@@ -59,16 +62,15 @@ public class RollbackResource {
     private static Release target(String app, List<Release> releases, Release current, Integer wanted) {
         if (wanted != null) {
             Release target = releases.stream().filter(r -> r.version == wanted).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("release " + wanted + " of app \"" + app + "\""));
+                    .orElseThrow(() -> Refused.notFound("release " + wanted + " of app \"" + app + "\""));
             if (target == current) {
-                throw new ApiException(Response.Status.CONFLICT, "release " + wanted + " of app \"" + app
+                throw Refused.conflict("release " + wanted + " of app \"" + app
                         + "\" is the one serving now");
             }
             return target;
         }
         int below = current == null ? Integer.MAX_VALUE : current.version;
         return releases.stream().filter(r -> r.version < below).findFirst()
-                .orElseThrow(() -> new ApiException(Response.Status.CONFLICT,
-                        "app \"" + app + "\" has no release before the current one to roll back to"));
+                .orElseThrow(() -> Refused.conflict("app \"" + app + "\" has no release before the current one to roll back to"));
     }
 }

@@ -1,8 +1,9 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.workflow.DeploymentState;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.release;
 
 import dev.slipway.orchestrator.app.App;
 import io.smallrye.mutiny.Uni;

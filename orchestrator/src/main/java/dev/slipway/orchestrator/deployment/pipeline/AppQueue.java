@@ -1,5 +1,6 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.pipeline;
 
+import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.workflow.DeploymentState;
 import io.smallrye.mutiny.Uni;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * The queries behind an app's deployment queue. Callers hold the lock of the app's row, so that
  * request numbers are given, and the queue's head started, by one transaction at a time.
  */
-final class AppQueue {
+public final class AppQueue {
 
     /** Every state but the terminal ones: a deployment waiting or in flight. */
     static final List<DeploymentState> UNFINISHED = Arrays.stream(DeploymentState.values())
@@ -27,7 +28,7 @@ final class AppQueue {
     }
 
     /** How many deployments of the app requested before {@code d} have not ended. */
-    static Uni<Integer> ahead(Mutiny.Session session, Deployment d) {
+    public static Uni<Integer> ahead(Mutiny.Session session, Deployment d) {
         return session.createQuery("select count(*) from Deployment d where d.app = :app and d.state in :unfinished"
                         + " and d.requestNumber < :number", Long.class)
                 .setParameter("app", d.app).setParameter("unfinished", UNFINISHED)

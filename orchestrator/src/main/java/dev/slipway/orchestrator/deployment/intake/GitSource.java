@@ -1,8 +1,8 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.intake;
 
 import dev.slipway.archive.SourceArchive;
 import dev.slipway.orchestrator.SlipwayConfig;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -74,7 +74,7 @@ public class GitSource {
             try {
                 GitClone.run(clone, work, environment(home), tree, maxBytes, CLONE_TIMEOUT);
             } catch (GitClone.Failed e) {
-                throw ApiException.badRequest("git clone of " + shown + " failed: " + (e.tooLarge ? e.getMessage()
+                throw Refused.invalid("git clone of " + shown + " failed: " + (e.tooLarge ? e.getMessage()
                         : Redaction.redact(String.join(" ", e.output.subList(Math.max(0, e.output.size() - 3),
                                 e.output.size())).strip()) + (e.output.isEmpty() ? e.getMessage() : "")));
             }
@@ -120,20 +120,20 @@ public class GitSource {
 
     private URI check(Request request) {
         if (request == null || request.git() == null || request.git().isBlank()) {
-            throw ApiException.badRequest("a git source needs {\"git\": URL, \"ref\": BRANCH or TAG}");
+            throw Refused.invalid("a git source needs {\"git\": URL, \"ref\": BRANCH or TAG}");
         }
         URI url;
         try {
             url = new URI(request.git());
         } catch (URISyntaxException e) {
-            throw ApiException.badRequest("git URL is not a URL: " + Redaction.redact(e.getMessage()));
+            throw Refused.invalid("git URL is not a URL: " + Redaction.redact(e.getMessage()));
         }
         if (url.getScheme() == null || !protocols.contains(url.getScheme().toLowerCase())) {
-            throw ApiException.badRequest("git URL scheme \"" + (url.getScheme() == null ? "" : url.getScheme())
+            throw Refused.invalid("git URL scheme \"" + (url.getScheme() == null ? "" : url.getScheme())
                     + "\" is not allowed; allowed: " + String.join(", ", protocols) + " (slipway.git.protocols)");
         }
         if (request.ref() != null && (!REF.matcher(request.ref()).matches() || request.ref().contains(".."))) {
-            throw ApiException.badRequest("git ref \"" + request.ref() + "\" is not a branch or tag name");
+            throw Refused.invalid("git ref \"" + request.ref() + "\" is not a branch or tag name");
         }
         return url;
     }

@@ -1,4 +1,4 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,6 +7,7 @@ import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.BuildRequested;
 import dev.slipway.api.event.Command;
 import dev.slipway.api.event.ProxyRemovalRequested;
+import dev.slipway.orchestrator.deployment.Deployment;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.pipeline;
 
 import java.util.Map;
 

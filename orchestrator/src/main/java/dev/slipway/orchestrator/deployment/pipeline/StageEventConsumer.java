@@ -1,4 +1,4 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.pipeline;
 
 import dev.slipway.api.event.ProcessEvent;
 import dev.slipway.api.event.SlipwayEvent;

@@ -1,7 +1,8 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.pipeline;
 
 import dev.slipway.api.event.Command;
 import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.deployment.Deployment;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.intake;
 
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.config.AppConfigLoader;
@@ -7,7 +7,7 @@ import dev.slipway.archive.ArchiveException;
 import dev.slipway.archive.Limits;
 import dev.slipway.archive.SourceArchive;
 import dev.slipway.orchestrator.SlipwayConfig;
-import dev.slipway.orchestrator.api.ApiException;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.plugin.WorkerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -51,15 +51,15 @@ public class SourceIntake {
         try (InputStream in = Files.newInputStream(upload)) {
             files = SourceArchive.inspect(in, limits, CONFIG_FILES).files();
         } catch (ArchiveException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refused.invalid(e.getMessage());
         } catch (IOException e) {
-            throw ApiException.badRequest("the upload cannot be read as a .tar.gz source archive: " + e.getMessage());
+            throw Refused.invalid("the upload cannot be read as a .tar.gz source archive: " + e.getMessage());
         }
         AppConfig config;
         try {
             config = AppConfigLoader.load(name -> Optional.ofNullable(files.get(name)));
         } catch (ConfigException | IOException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refused.invalid(e.getMessage());
         }
         workers.check(config, files.containsKey(AppConfigLoader.SLIPWAY_TOML) ? AppConfigLoader.SLIPWAY_TOML
                 : AppConfigLoader.HOP3_TOML);

@@ -1,6 +1,7 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.pipeline;
 
 import dev.slipway.api.event.StageTimedOut;
+import dev.slipway.orchestrator.deployment.Deployment;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.release;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

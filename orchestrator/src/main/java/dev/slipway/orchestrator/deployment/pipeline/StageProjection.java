@@ -1,4 +1,4 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.pipeline;
 
 import dev.slipway.api.event.BuildFailed;
 import dev.slipway.api.event.BuildStarted;
@@ -7,11 +7,12 @@ import dev.slipway.api.event.DeployFailed;
 import dev.slipway.api.event.DeployStarted;
 import dev.slipway.api.event.HookCompleted;
 import dev.slipway.api.event.HookFailed;
-import dev.slipway.api.event.ProxyFailed;
 import dev.slipway.api.event.PluginVersion;
+import dev.slipway.api.event.ProxyFailed;
 import dev.slipway.api.event.ProxyStarted;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.deployment.DeploymentStage;
 import dev.slipway.orchestrator.workflow.Stage;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;

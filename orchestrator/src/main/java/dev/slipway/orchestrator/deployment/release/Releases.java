@@ -1,4 +1,4 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.release;
 
 import io.smallrye.mutiny.Uni;
 import java.util.List;

@@ -1,23 +1,25 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.pipeline;
 
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.Built;
 import dev.slipway.api.event.Command;
 import dev.slipway.api.event.Deployed;
-import dev.slipway.api.event.ProxyConfigured;
 import dev.slipway.api.event.DeploymentCancelled;
 import dev.slipway.api.event.DeploymentDequeued;
 import dev.slipway.api.event.DeploymentEvent;
 import dev.slipway.api.event.DeploymentFailed;
 import dev.slipway.api.event.DeploymentRequested;
 import dev.slipway.api.event.DeploymentSucceeded;
+import dev.slipway.api.event.ProxyConfigured;
 import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.SlipwayConfig;
-import dev.slipway.orchestrator.api.ApiException;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.config.ConfigVar;
+import dev.slipway.orchestrator.deployment.Deployment;
+import dev.slipway.orchestrator.deployment.release.Release;
 import dev.slipway.orchestrator.domain.DomainClaims;
 import dev.slipway.orchestrator.eventlog.EventLog;
 import dev.slipway.orchestrator.eventlog.EventSignals;
@@ -35,7 +37,6 @@ import dev.slipway.orchestrator.workflow.Workflow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -170,15 +171,15 @@ public class DeploymentProcess {
      * Cancels a deployment: a waiting one is dropped, a running one stopped ({@link Cancellation});
      * the app's next waiting deployment starts in the same transaction.
      *
-     * @throws ApiException 404 for no such deployment, 409 when it cannot be cancelled (any more)
+     * @throws Refused 404 for no such deployment, 409 when it cannot be cancelled (any more)
      */
     public Uni<Deployment> cancel(UUID id, String reason) {
         return sessions.withTransaction(session -> AppQueue.appOf(session, id)
-                        .onItem().ifNull().failWith(() -> ApiException.notFound("deployment " + id))
+                        .onItem().ifNull().failWith(() -> Refused.notFound("deployment " + id))
                         .call(app -> lockedApp(session, app))
                         .chain(app -> session.find(Deployment.class, id, LockMode.PESSIMISTIC_WRITE))
                         // Gone with its app between the two reads.
-                        .onItem().ifNull().failWith(() -> ApiException.notFound("deployment " + id))
+                        .onItem().ifNull().failWith(() -> Refused.notFound("deployment " + id))
                         .call(d -> cancelLocked(session, d, reason, true)))
                 .invoke(() -> committed(id));
     }
@@ -193,10 +194,9 @@ public class DeploymentProcess {
 
     private Uni<Void> cancelLocked(Mutiny.Session session, Deployment d, String reason, boolean startNext) {
         return snapshot(session, d).chain(snapshot -> {
-            Decision decision = Cancellation.cancel(snapshot, reason);
+            Decision decision = Cancellation.cancel(snapshot, reason, policy);
             if (decision.ignored()) {
-                return Uni.createFrom().failure(new ApiException(Response.Status.CONFLICT,
-                        "deployment " + d.id + " cannot be cancelled: " + decision.ignoredBecause()));
+                return Uni.createFrom().failure(Refused.conflict("deployment " + d.id + " cannot be cancelled: " + decision.ignoredBecause()));
             }
             Instant now = clock.instant();
             String row = d.state.row();
@@ -270,7 +270,7 @@ public class DeploymentProcess {
         deployment.state = decision.next();
         deployment.attempt = decision.attempt();
         deployment.updatedAt = now;
-        Decision.Deadline deadline = decision.deadline(policy);
+        Decision.Deadline deadline = decision.deadline();
         if (deadline instanceof Decision.Deadline.None) {
             deployment.stageDeadline = null;
         } else if (deadline instanceof Decision.Deadline.In in) {

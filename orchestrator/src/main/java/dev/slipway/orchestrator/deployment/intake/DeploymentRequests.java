@@ -1,6 +1,8 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.intake;
 
 import dev.slipway.orchestrator.app.App;
+import dev.slipway.orchestrator.deployment.Deployment;
+import dev.slipway.orchestrator.deployment.pipeline.DeploymentProcess;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.slipway.orchestrator.deployment;
+package dev.slipway.orchestrator.deployment.intake;
 
 import dev.slipway.api.Commands;
 import java.io.BufferedReader;
