@@ -5,7 +5,7 @@ package dev.slipway.orchestrator;
  * throws it knowing nothing of HTTP; {@code api.ApiErrors} gives each {@link Kind} its status, in
  * one place.
  */
-public class Refused extends RuntimeException {
+public final class Refused extends RuntimeException {
 
     /** Why it is refused. */
     public enum Kind {

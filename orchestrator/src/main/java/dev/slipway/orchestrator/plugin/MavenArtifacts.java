@@ -38,7 +38,7 @@ public class MavenArtifacts {
 
         private static final Pattern PART = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
 
-        /** @throws Refused 400 saying what is wrong */
+        /** @throws Refused INVALID saying what is wrong */
         public static Coordinates parse(String text) {
             String[] parts = text.split(":", -1);
             if (parts.length != 3 || Stream.of(parts).anyMatch(p -> !PART.matcher(p).matches() || p.contains(".."))
@@ -75,7 +75,7 @@ public class MavenArtifacts {
     /**
      * Blocking: call it off the event loop.
      *
-     * @throws Refused 400 when the repository does not have it, 413 when it is larger than {@code maxBytes}
+     * @throws Refused INVALID when the repository does not have it, TOO_LARGE when it is larger than {@code maxBytes}
      */
     public Fetched fetch(Coordinates coordinates, long maxBytes) {
         Path local = null;

@@ -32,7 +32,7 @@ final class PluginHttp {
     private PluginHttp() {
     }
 
-    /** @throws Refused 400 when {@code plugin} cannot be a plugin's name */
+    /** @throws Refused INVALID when {@code plugin} cannot be a plugin's name */
     static void checkName(String plugin) {
         if (plugin == null || !Names.STRATEGY.matcher(plugin).matches()) {
             throw Refused.invalid("plugin name \"" + Names.printable(String.valueOf(plugin))
@@ -43,7 +43,7 @@ final class PluginHttp {
     /**
      * @param path  what follows {@code /api/plugins/<plugin>/}, decoded
      * @param query the query parameters; the first value of each is passed on
-     * @throws Refused 400 or 413 for what cannot be passed on
+     * @throws Refused INVALID or TOO_LARGE for what cannot be passed on
      */
     static PluginRequest request(UUID id, String worker, String plugin, String method, String path,
                                  Map<String, List<String>> query, String contentType, byte[] body, Duration timeout) {

@@ -47,7 +47,7 @@ public class PluginInstalls {
     /**
      * Checks the file (blocking: it reads archives; call it off the event loop).
      *
-     * @throws Refused 400 saying what is wrong with the file or the name, 409 for a built-in plugin's name
+     * @throws Refused INVALID saying what is wrong with the file or the name, CONFLICT for a built-in plugin's name
      */
     public Installed check(Upload upload) {
         PluginPackage.Checked checked;
@@ -113,7 +113,7 @@ public class PluginInstalls {
                 .replaceWith(installed);
     }
 
-    /** @throws Refused 404 when no plugin of that name was installed through the API */
+    /** @throws Refused NOT_FOUND when no plugin of that name was installed through the API */
     public Uni<Void> remove(String name) {
         return sessions.withTransaction(session -> session.createNativeQuery("""
                         update installed_plugins set removed = true, content = null, published_at = null

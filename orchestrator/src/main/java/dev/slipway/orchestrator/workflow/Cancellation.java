@@ -3,10 +3,9 @@ package dev.slipway.orchestrator.workflow;
 import dev.slipway.api.event.CancelRequested;
 import dev.slipway.api.event.Command;
 import dev.slipway.api.event.DeploymentCancelled;
-import dev.slipway.api.event.ProxyRequested;
-import dev.slipway.api.event.StopRequested;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Cancelling a deployment, as a pure function. A waiting one is dropped. A running one ends at
@@ -46,16 +45,20 @@ public final class Cancellation {
         List<Command> kill = state.stage() == null ? List.of()
                 : List.of(new CancelRequested(d.id(), d.app(), d.attempt(), state.stage().wire()));
         if (state == DeploymentState.FINISHING && d.previous() != null) {
-            ProxyRequested back = new ProxyRequested(d.id(), d.app(), 1, d.previous().release(), d.domains());
-            return new Decision(DeploymentState.ROLLING_BACK, 1, List.of(kill.get(0), back), List.of(), Duration.ZERO,
-                    "hook killed, " + reason, null, Decision.Deadline.UNCHANGED)
-                    .timed(serverPolicy.forApp(d.config().retry()));
+            // As a failed post_deploy: routed back, with the hook's kill issued first.
+            Decision back = Workflow.rollBack(d, "hook killed, " + reason);
+            return new Decision(back.next(), back.attempt(), concat(kill, back.commands()), back.facts(), back.delay(),
+                    back.error(), null, Decision.Deadline.UNCHANGED).timed(serverPolicy.forApp(d.config().retry()));
         }
-        List<Command> commands = state != DeploymentState.FINISHING ? kill : List.of(kill.get(0), new StopRequested(
-                d.id(), d.app(), d.attempt(), d.release(), "its deployment was cancelled", d.artifact(), d.config()));
+        List<Command> commands = state == DeploymentState.FINISHING
+                ? concat(kill, List.of(Workflow.stopNew(d, "its deployment was cancelled"))) : kill;
         return new Decision(DeploymentState.CANCELLED, d.attempt(), commands,
                 List.of(new DeploymentCancelled(d.id(), d.app(), d.attempt(), state.name(), reason)), Duration.ZERO,
                 null, null, Decision.Deadline.NONE);
+    }
+
+    private static List<Command> concat(List<Command> first, List<Command> then) {
+        return Stream.concat(first.stream(), then.stream()).toList();
     }
 
     private static Decision refuse(DeploymentSnapshot d, String because) {

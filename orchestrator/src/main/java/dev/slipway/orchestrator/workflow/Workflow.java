@@ -277,7 +277,7 @@ public final class Workflow {
     }
 
     /** Routes back to the release the app served before; without one, the new release just stops. */
-    private static Decision rollBack(DeploymentSnapshot d, String why) {
+    static Decision rollBack(DeploymentSnapshot d, String why) {
         if (d.previous() == null) {
             return end(FAILED, d, stopNew(d, why),
                     failed(d, POST_DEPLOY, why + "; there is no earlier release to go back to"));
@@ -320,7 +320,7 @@ public final class Workflow {
         return ignore(d, because);
     }
 
-    private static StopRequested stopNew(DeploymentSnapshot d, String reason) {
+    static StopRequested stopNew(DeploymentSnapshot d, String reason) {
         return new StopRequested(d.id(), d.app(), d.attempt(), d.release(), reason, d.artifact(), d.config());
     }
 

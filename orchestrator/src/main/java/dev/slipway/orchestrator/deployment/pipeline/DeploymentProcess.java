@@ -171,7 +171,7 @@ public class DeploymentProcess {
      * Cancels a deployment: a waiting one is dropped, a running one stopped ({@link Cancellation});
      * the app's next waiting deployment starts in the same transaction.
      *
-     * @throws Refused 404 for no such deployment, 409 when it cannot be cancelled (any more)
+     * @throws Refused NOT_FOUND for no such deployment, CONFLICT when it cannot be cancelled (any more)
      */
     public Uni<Deployment> cancel(UUID id, String reason) {
         return sessions.withTransaction(session -> AppQueue.appOf(session, id)
