@@ -38,7 +38,8 @@ public final class TopicSetup {
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
         if (topic.equals(Topics.PLUGIN_REQUESTS) || topic.equals(Topics.PLUGIN_REPLIES) || topic.equals(Topics.CANCEL)) {
-            // Answered within seconds or never: nobody reads an hour-old request, reply or cancellation.
+            // Answered within seconds or never: nobody needs an hour-old request or reply; a cancellation
+            // matters to a worker that starts while the stage it stops may still wait on a topic.
             return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(PLUGIN_CALL_RETENTION_MS));
         }
         return Map.of();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -26,12 +27,17 @@ public class CommandInbox {
 
     private static final Logger LOG = Logger.getLogger(CommandInbox.class);
 
+    /** Long enough for a new consumer group to join and read an hour of cancellations. */
+    private static final Duration CANCEL_BACKLOG_LIMIT = Duration.ofSeconds(30);
+
     private final Path processed;
     private final StageCancels cancels;
+    private final CancelBacklog cancelBacklog;
 
-    public CommandInbox(WorkerConfig config, StageCancels cancels) {
+    public CommandInbox(WorkerConfig config, StageCancels cancels, CancelBacklog cancelBacklog) {
         this.processed = config.home().resolve("worker-state").resolve("processed");
         this.cancels = cancels;
+        this.cancelBacklog = cancelBacklog;
     }
 
     public CompletionStage<Void> handle(Message<String> message, Consumer<Command> handler) {
@@ -49,6 +55,7 @@ public class CommandInbox {
             LOG.infof("command %s (%s) was handled before; redelivery skipped", id, command.type());
             return message.ack();
         }
+        cancelBacklog.await(CANCEL_BACKLOG_LIMIT);
         if (cancels.skips(command)) {
             LOG.infof("%s of deployment %s skipped: the deployment was cancelled", command.type(), command.deploymentId());
         } else {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * How much of one release's output goes to its runtime log: at most {@code perSecond} lines and
+ * How much of one process's output goes to its runtime log: at most {@code perSecond} lines and
  * {@code charsPerSecond} characters in each second, so that an app printing in a tight loop cannot
  * flood the logs topic and the database; the lines over it are counted, and the count is told with
  * the next lines that pass.

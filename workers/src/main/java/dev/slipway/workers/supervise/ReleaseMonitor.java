@@ -14,7 +14,9 @@ import dev.slipway.workers.stage.Facts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,7 +46,8 @@ public final class ReleaseMonitor implements ProcessMonitor {
     private final SecretMask mask;
     private final StageLog log;
     private final Output output;
-    private final OutputBudget budget = new OutputBudget(LINES_PER_SECOND, CHARS_PER_SECOND, System::nanoTime);
+    /** Per process instance: one chatty process must not crowd the others out of the runtime log. */
+    private final Map<String, OutputBudget> budgets = new ConcurrentHashMap<>();
 
     public ReleaseMonitor(Facts facts, DeployRequested command, String worker, SecretMask mask, StageLog log,
                           Output output) {
@@ -77,12 +80,13 @@ public final class ReleaseMonitor implements ProcessMonitor {
 
     @Override
     public void output(String type, int index, List<String> lines) {
-        OutputBudget.Admitted admitted = budget.admit(lines);
+        String process = name(type, index);
+        OutputBudget.Admitted admitted = budgets.computeIfAbsent(process,
+                p -> new OutputBudget(LINES_PER_SECOND, CHARS_PER_SECOND, System::nanoTime)).admit(lines);
         if (admitted.droppedBefore() > 0) {
-            log.line(admitted.droppedBefore() + " lines of output dropped: the release printed more than "
+            log.line(process + ": " + admitted.droppedBefore() + " lines of output dropped: it printed more than "
                     + LINES_PER_SECOND + " lines or " + CHARS_PER_SECOND / 1024 + " KiB a second");
         }
-        String process = name(type, index);
         for (String line : admitted.lines()) {
             output.line(process, mask.mask(line));
         }
