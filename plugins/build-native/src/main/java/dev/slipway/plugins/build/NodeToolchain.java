@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Node.js with npm: installs dependencies, runs the {@code build} script if there is one. With
@@ -36,14 +37,31 @@ public final class NodeToolchain implements LanguageToolchain {
     public BuildArtifact build(BuildContext context) throws StageException {
         Path root = context.source().root();
         Duration timeout = Toolchains.timeout(context);
-        // npm ci installs exactly the lock file and fails if it disagrees with package.json.
-        String install = context.source().has("package-lock.json") ? "ci" : "install";
-        RegistryErrors.run(context, List.of("npm", install, "--no-audit", "--no-fund"), root, timeout, RegistryErrors.NPM);
-        context.run(List.of("npm", "run", "build", "--if-present"), root, timeout);
+        NodeProject project = NodeProject.of(context, root);
+        if (context.source().has("package-lock.json")) {
+            Optional<NodeModulesCache> cache = NodeModulesCache.of(context, root, project);
+            if (cache.isPresent() && cache.get().restore(timeout)) {
+                context.log().line("node_modules: copied from the last build with this package-lock.json and node "
+                        + project.nodeVersion() + " (npm ci not run)");
+            } else {
+                // npm ci installs exactly the lock file and fails if it disagrees with package.json.
+                install(context, "ci", root, timeout);
+                cache.ifPresent(kept -> kept.keep(timeout));
+            }
+        } else {
+            install(context, "install", root, timeout);
+        }
+        if (project.scripts().contains("build")) {
+            context.run(List.of("npm", "run", "build"), root, timeout);
+        }
         if (context.source().config().build().staticDir() != null) {
             return Toolchains.staticSite(context, name());
         }
         return Toolchains.process(context, name(), Map.of("web", "npm start"), Map.of(),
                 List.of("node_modules/.bin"));
+    }
+
+    private static void install(BuildContext context, String how, Path root, Duration timeout) throws StageException {
+        RegistryErrors.run(context, List.of("npm", how, "--no-audit", "--no-fund"), root, timeout, RegistryErrors.NPM);
     }
 }

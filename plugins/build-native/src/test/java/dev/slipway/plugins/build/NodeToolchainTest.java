@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,70 @@ class NodeToolchainTest {
         BuildArtifact artifact = new NativeBuilder().build(TestBuildContext.of(tree));
 
         assertEquals(Map.of("web", "node server.js", "worker", "node jobs.js"), artifact.processes());
+    }
+
+    @Test
+    void aRedeployWithTheSameLockFileCopiesNodeModulesInsteadOfRunningNpmCi(@TempDir Path home, @TempDir Path first,
+                                                                           @TempDir Path second, @TempDir Path third)
+            throws Exception {
+        Files.writeString(tree.resolve("package.json"), """
+                {"name": "demo", "version": "1.0.0", "private": true, "dependencies": {"ms": "2.1.3"}}
+                """);
+        new NativeBuilder().build(inHome(tree, home));
+        assertTrue(Files.isRegularFile(tree.resolve("package-lock.json")), "npm install wrote the lock file");
+        copySource(tree, first);
+        copySource(tree, second);
+
+        FakeStageContext installed = inHome(first, home);
+        new NativeBuilder().build(installed);
+        assertTrue(installed.lines().stream().anyMatch(l -> l.startsWith("added 1 package")), installed.lines()::toString);
+
+        FakeStageContext copied = inHome(second, home);
+        new NativeBuilder().build(copied);
+        assertTrue(copied.lines().stream().anyMatch(l -> l.startsWith("node_modules: copied from the last build")),
+                copied.lines()::toString);
+        assertTrue(copied.lines().stream().noneMatch(l -> l.startsWith("added ")), "npm ci ran: " + copied.lines());
+        assertTrue(Files.isRegularFile(second.resolve("node_modules/ms/package.json")));
+
+        // Another lock file: npm ci again, and its node_modules replace the ones kept.
+        Files.writeString(third.resolve("package.json"), """
+                {"name": "demo", "version": "1.0.0", "private": true, "dependencies": {"ms": "2.1.2"}}
+                """);
+        Files.writeString(third.resolve("package-lock.json"), Files.readString(first.resolve("package-lock.json"))
+                .replace("2.1.3", "2.1.2").replaceAll("\"integrity\": \"[^\"]+\",?", ""));
+        FakeStageContext changed = inHome(third, home);
+        new NativeBuilder().build(changed);
+        assertTrue(changed.lines().stream().noneMatch(l -> l.startsWith("node_modules: copied")), changed.lines()::toString);
+        assertTrue(Files.readString(third.resolve("node_modules/ms/package.json")).contains("\"version\": \"2.1.2\""));
+        try (Stream<Path> kept = Files.list(home.resolve(NodeModulesCache.DIR))) {
+            assertEquals(1, kept.count(), "one install kept per app");
+        }
+    }
+
+    @Test
+    void aProjectWithAnInstallScriptOfItsOwnAlwaysRunsNpmCi(@TempDir Path home, @TempDir Path again) throws Exception {
+        Files.writeString(tree.resolve("package.json"), """
+                {"name": "demo", "version": "1.0.0", "private": true,
+                 "scripts": {"postinstall": "node -e \\"require('fs').writeFileSync('generated.txt', 'made')\\""}}
+                """);
+        new NativeBuilder().build(inHome(tree, home));
+        copySource(tree, again);
+
+        FakeStageContext second = inHome(again, home);
+        new NativeBuilder().build(second);
+
+        assertEquals("made", Files.readString(again.resolve("generated.txt")), "the postinstall ran again");
+        assertTrue(second.lines().stream().noneMatch(l -> l.startsWith("node_modules: copied")), second.lines()::toString);
+    }
+
+    private static FakeStageContext inHome(Path tree, Path home) throws Exception {
+        return TestBuildContext.of(tree).env("HOME", home.toString());
+    }
+
+    private static void copySource(Path from, Path to) throws Exception {
+        for (String name : List.of("package.json", "package-lock.json")) {
+            Files.copy(from.resolve(name), to.resolve(name));
+        }
     }
 
     @Test
