@@ -37,9 +37,10 @@ public final class TopicSetup {
         if (topic.equals(Topics.WORKERS)) {
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        if (topic.equals(Topics.PLUGIN_REQUESTS) || topic.equals(Topics.PLUGIN_REPLIES) || topic.equals(Topics.CANCEL)) {
-            // Answered within seconds or never: nobody needs an hour-old request or reply; a cancellation
-            // matters to a worker that starts while the stage it stops may still wait on a topic.
+        if (topic.equals(Topics.PLUGIN_REQUESTS) || topic.equals(Topics.PLUGIN_REPLIES)) {
+            // Answered within seconds or never: nobody needs an hour-old request or reply. slipway.cancel
+            // keeps the broker's default like the stage topics: a cancellation matters as long as the
+            // stage it stops may still wait on one.
             return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(PLUGIN_CALL_RETENTION_MS));
         }
         return Map.of();

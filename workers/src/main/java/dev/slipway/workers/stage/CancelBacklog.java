@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * The cancellations that were on {@code slipway.cancel} when this worker joined. A stage sent while
  * no worker ran may have been cancelled before any worker read it; this worker reads the topic from
- * its start (it keeps an hour), and takes up its first stage only once it has read that far, so the
- * stage is skipped rather than run for a deployment that has ended.
+ * its start, and takes up its first stage only once it has read that far, so the
+ * stage is skipped rather than run for a deployment that has ended. The topic keeps its records as
+ * long as the stage topics do, and they are few and small.
  */
 @ApplicationScoped
 @Default

@@ -30,7 +30,7 @@ public class CancelInbox {
     }
 
     @Incoming("cancel")
-    @Blocking(ordered = false)
+    @Blocking // in order: CancelBacklog counts a partition read when its last record at joining is taken in
     public CompletionStage<Void> consume(Message<String> message) {
         try {
             if (CommandInbox.commandOf(message) instanceof CancelRequested cancel) {
@@ -40,9 +40,10 @@ public class CancelInbox {
             }
         } catch (EventCodec.MalformedMessageException | IllegalArgumentException e) {
             LOG.warnf("unreadable cancellation ignored: %s", e.getMessage());
+        } finally {
+            message.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .ifPresent(record -> backlog.taken(record.getTopic(), record.getPartition(), record.getOffset()));
         }
-        message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .ifPresent(record -> backlog.taken(record.getTopic(), record.getPartition(), record.getOffset()));
         return message.ack();
     }
 }

@@ -27,7 +27,7 @@ public class CommandInbox {
 
     private static final Logger LOG = Logger.getLogger(CommandInbox.class);
 
-    /** Long enough for a new consumer group to join and read an hour of cancellations. */
+    /** Long enough for a new consumer group to join and read the cancellations kept. */
     private static final Duration CANCEL_BACKLOG_LIMIT = Duration.ofSeconds(30);
 
     private final Path processed;

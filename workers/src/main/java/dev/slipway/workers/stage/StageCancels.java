@@ -29,8 +29,8 @@ import org.jboss.logging.Logger;
 public class StageCancels {
 
     private static final Logger LOG = Logger.getLogger(StageCancels.class);
-    /** Enough to outlast any command still queued for a cancelled deployment. */
-    private static final int REMEMBERED = 1000;
+    /** Enough to outlast any command still queued for a cancelled deployment; the newest are kept. */
+    private static final int REMEMBERED = 10_000;
 
     /** Kills what is left in one of an app's control groups: (app, group). */
     private final BiConsumer<String, String> killGroup;

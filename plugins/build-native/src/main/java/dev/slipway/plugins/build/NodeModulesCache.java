@@ -2,30 +2,22 @@ package dev.slipway.plugins.build;
 
 import dev.slipway.api.BuildContext;
 import dev.slipway.api.StageException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code node_modules} of an app's last build, kept in its HOME with the key of what made them:
- * {@code package-lock.json}, node's version and the environment that changes what npm installs. A
- * build with the same key copies them instead of running {@code npm ci}, which would empty
- * {@code node_modules} and fill it again from npm's cache. One entry per app, the newest, so the
- * cache never holds more than one install. Everything here runs as the app's own user: the cache is
- * the app's, as trusted as its code, and no other app can reach it.
+ * The {@code node_modules} of an app's last build, kept in its HOME with the key of what made them
+ * ({@link NodeProject}). A build with the same key copies them instead of running {@code npm ci},
+ * which would empty {@code node_modules} and fill it again from npm's cache. One entry per app, the
+ * newest, so the cache never holds more than one install. Everything here runs as the app's own
+ * user: the cache is the app's, as trusted as its code, and no other app can reach it.
  */
 final class NodeModulesCache {
 
     /** Under the app's HOME. */
     static final String DIR = ".cache/slipway/node_modules";
-    /** What changes the tree {@code npm ci} installs besides the lock file. */
-    private static final List<String> INSTALL_ENV = List.of("NODE_ENV", "npm_config_production", "npm_config_omit",
-            "npm_config_include");
 
     private final BuildContext context;
     private final Path root;
@@ -39,17 +31,13 @@ final class NodeModulesCache {
         this.entry = dir.resolve(key);
     }
 
-    /** The cache for this build, if it can have one: a lock file, a HOME, and no install script of the app's own. */
+    /** The cache for this build, if it can have one: a key from the project, and a HOME to keep it in. */
     static Optional<NodeModulesCache> of(BuildContext context, Path root, NodeProject project) {
         String home = context.env().get("HOME");
-        if (project.lockHash().isEmpty() || project.runsInstallScripts() || home == null || !Path.of(home).isAbsolute()) {
+        if (project.cacheKey().isEmpty() || home == null || !Path.of(home).isAbsolute()) {
             return Optional.empty();
         }
-        StringBuilder key = new StringBuilder(project.lockHash().get()).append('\0').append(project.nodeVersion());
-        for (String name : INSTALL_ENV) {
-            key.append('\0').append(name).append('=').append(context.env().getOrDefault(name, ""));
-        }
-        return Optional.of(new NodeModulesCache(context, root, Path.of(home).resolve(DIR), sha256(key.toString())));
+        return Optional.of(new NodeModulesCache(context, root, Path.of(home).resolve(DIR), project.cacheKey().get()));
     }
 
     /** Copies the kept node_modules into the tree; false when there are none for this key (or they cannot be copied). */
@@ -71,14 +59,6 @@ final class NodeModulesCache {
         } catch (StageException e) {
             context.log().line("node_modules could not be kept for the next build (" + e.getMessage()
                     + "); it will run npm ci again");
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

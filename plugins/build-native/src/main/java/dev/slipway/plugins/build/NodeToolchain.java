@@ -41,9 +41,10 @@ public final class NodeToolchain implements LanguageToolchain {
         if (context.source().has("package-lock.json")) {
             Optional<NodeModulesCache> cache = NodeModulesCache.of(context, root, project);
             if (cache.isPresent() && cache.get().restore(timeout)) {
-                context.log().line("node_modules: copied from the last build with this package-lock.json and node "
-                        + project.nodeVersion() + " (npm ci not run)");
+                context.log().line("node_modules: copied from the last build with this package.json, package-lock.json,"
+                        + " npm settings and node " + project.nodeVersion() + " (npm ci not run)");
             } else {
+                project.notCached().forEach(why -> context.log().line("node_modules: npm ci runs: " + why));
                 // npm ci installs exactly the lock file and fails if it disagrees with package.json.
                 install(context, "ci", root, timeout);
                 cache.ifPresent(kept -> kept.keep(timeout));
@@ -51,8 +52,9 @@ public final class NodeToolchain implements LanguageToolchain {
         } else {
             install(context, "install", root, timeout);
         }
-        if (project.scripts().contains("build")) {
-            context.run(List.of("npm", "run", "build"), root, timeout);
+        Optional<List<String>> build = project.buildCommand();
+        if (build.isPresent()) {
+            context.run(build.get(), root, timeout);
         }
         if (context.source().config().build().staticDir() != null) {
             return Toolchains.staticSite(context, name());

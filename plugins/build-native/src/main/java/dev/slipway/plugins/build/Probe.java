@@ -22,17 +22,37 @@ final class Probe {
     private Probe() {
     }
 
-    /** The lines {@code command} prints; it must be a fixed program, never one built from the app's input. */
-    static List<String> ask(BuildContext context, List<String> command, Path dir) throws StageException {
+    /**
+     * The lines {@code command} prints, or none when it prints more than any honest answer has;
+     * {@code command} must be a fixed program, never one built from the app's input. A failure
+     * names {@code what} was asked, not the program's text, and leaves what it printed in the stage log.
+     */
+    static List<String> ask(BuildContext context, String what, List<String> command, Path dir) throws StageException {
         List<String> lines = new ArrayList<>();
-        Commands.run(context.sandbox(), command, dir, context.env(), line -> {
-            synchronized (lines) {
-                if (lines.size() < MAX_LINES) {
-                    lines.add(line);
+        boolean[] cut = {false};
+        try {
+            Commands.run(context.sandbox(), command, dir, context.env(), line -> {
+                synchronized (lines) {
+                    if (lines.size() < MAX_LINES) {
+                        lines.add(line);
+                    } else {
+                        cut[0] = true;
+                    }
                 }
+            }, TIMEOUT);
+        } catch (StageException e) {
+            synchronized (lines) {
+                lines.forEach(context.log()::line);
             }
-        }, TIMEOUT);
+            throw new StageException("asking " + command.get(0) + " " + what + ": "
+                    + e.getMessage().replace(String.join(" ", command), command.get(0)), e);
+        }
         synchronized (lines) {
+            if (cut[0]) {
+                context.log().line(command.get(0) + " answered " + what + " with more than " + MAX_LINES
+                        + " lines; the answer is not used");
+                return List.of();
+            }
             return List.copyOf(lines);
         }
     }

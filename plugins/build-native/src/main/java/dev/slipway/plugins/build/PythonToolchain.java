@@ -20,7 +20,8 @@ public final class PythonToolchain implements LanguageToolchain {
     static final String VENV = ".venv";
     /**
      * Whether this python has pip of its own to install into the venv from outside ({@code pip --python},
-     * pip 22.3 and later), and whether requirements.txt names anything: a line that is not blank or a comment.
+     * pip 22.3 and later), and whether requirements.txt names anything: a line that is not blank or a
+     * comment. An answer without its last line is taken to say there is something to install.
      */
     private static final String QUESTION = String.join("\n",
             "try:",
@@ -34,7 +35,8 @@ public final class PythonToolchain implements LanguageToolchain {
             "        if any(l.strip() and not l.strip().startswith('#') for l in f):",
             "            print('requirements')",
             "except OSError:",
-            "    pass");
+            "    pass",
+            "print('end')");
 
     @Override
     public String name() {
@@ -56,7 +58,8 @@ public final class PythonToolchain implements LanguageToolchain {
         Path root = context.source().root();
         Duration timeout = Toolchains.timeout(context);
         Path venv = root.resolve(VENV).toAbsolutePath();
-        List<String> answer = Probe.ask(context, List.of("python3", "-c", QUESTION), root);
+        List<String> answer = Probe.ask(context, "whether it has pip and what requirements.txt names",
+                List.of("python3", "-c", QUESTION), root);
         boolean hostPip = answer.contains("pip");
         // Without pip the venv takes a tenth of the time: ensurepip copies and installs pip in every build.
         context.run(hostPip ? List.of("python3", "-m", "venv", "--without-pip", VENV) : List.of("python3", "-m", "venv", VENV),
@@ -66,7 +69,7 @@ public final class PythonToolchain implements LanguageToolchain {
                 : List.of(venv.resolve("bin/pip").toString());
         if (!context.source().has("requirements.txt")) {
             install(context, pip, List.of("."), root, timeout);
-        } else if (answer.contains("requirements")) {
+        } else if (answer.contains("requirements") || !answer.contains("end")) {
             install(context, pip, List.of("-r", "requirements.txt"), root, timeout);
         } else {
             context.log().line("requirements.txt names no package: nothing to install");
