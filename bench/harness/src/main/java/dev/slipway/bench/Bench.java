@@ -14,12 +14,14 @@ import java.util.stream.IntStream;
 
 /**
  * The benchmark (bench/run): starts a stack of its own, installs the no-op plugin through the API,
- * then measures, in this order, the physical limit, the engine's overhead, throughput and footprint,
- * printing each figure as it comes, and writes them to bench/results/latest.{json,md}.
+ * then measures, in this order, the physical limit, the engine's overhead, throughput, footprint,
+ * SSE fan-out and worker scaling (or the steps {@code --only} names), printing each figure as it comes, and writes them to bench/results/latest.{json,md}.
  */
 public final class Bench {
 
     private static final int SCALING_BUILD_MS = 200;
+    /** Long enough for every follower to be following before the build ends. */
+    private static final int FANOUT_BUILD_MS = 8000;
     private static final String PLUGIN_JAR = "bench/noop-plugin/target/noop-plugin.jar";
 
     private final BenchOptions options;
@@ -50,14 +52,24 @@ public final class Bench {
     private void run() throws Exception {
         Machine.describe(figures, options.repo());
         figures.context("settings", "samples " + options.samples() + ", runs " + options.runs() + ", apps "
-                + options.apps() + ", window " + options.window().toSeconds() + " s, stack " + stack.home);
+                + options.apps() + ", window " + options.window().toSeconds() + " s, followers " + options.followers()
+                + ", steps " + String.join(",", options.steps()) + ", stack " + stack.home);
         try {
             footprintAtStart();
             installPlugin();
-            overhead(limit());
-            List<String> apps = throughput();
-            footprintAfterLoad();
-            scaling(apps);
+            if (options.runs("overhead")) {
+                overhead(limit());
+            }
+            if (options.runs("throughput")) {
+                throughput();
+                footprintAfterLoad();
+            }
+            if (options.runs("fanout")) {
+                fanOut();
+            }
+            if (options.runs("scaling")) {
+                scaling(apps());
+            }
         } catch (Exception e) {
             figures.context("incomplete", "the run stopped early: " + e.getMessage());
             throw e;
@@ -168,13 +180,19 @@ public final class Bench {
         }
     }
 
-    private List<String> throughput() throws Exception {
-        step("throughput: " + options.apps() + " apps, each redeployed as soon as its last ended, for "
-                + options.window().toSeconds() + " s");
+    /** The throughput and scaling steps' apps, made if they are not there yet. */
+    private List<String> apps() throws IOException {
         List<String> apps = new ArrayList<>(IntStream.range(0, options.apps()).mapToObj(i -> "bench-" + i).toList());
         for (String app : apps) {
             api.createApp(app);
         }
+        return apps;
+    }
+
+    private void throughput() throws Exception {
+        step("throughput: " + options.apps() + " apps, each redeployed as soon as its last ended, for "
+                + options.window().toSeconds() + " s");
+        List<String> apps = apps();
         CpuUse cpu = CpuUse.start(stack);
         Throughput.Result result = new Throughput(new Deployments(api)).run(apps, options.window());
         Map<String, Double> cpuPer = cpu.perDeployment(result.latency().size());
@@ -186,7 +204,28 @@ public final class Bench {
                 service + " CPU per deployment under that load, ms"));
         figures.note(result.handOffs().table("Hand-offs of the throughput step (" + options.apps() + " apps at once)"));
         figures.detail("throughput_handoffs_ms_p50", result.handOffs().p50s());
-        return apps;
+    }
+
+    private void fanOut() throws Exception {
+        step("SSE fan-out: " + options.followers() + " clients following one deployment's events, then as many leaving one");
+        api.createApp("bench-fanout");
+        FanOut.Result result = new FanOut(api, stack, stack.databasePassword())
+                .run("bench-fanout", options.followers(), FANOUT_BUILD_MS);
+        figures.count("sse_followers", options.followers(), "clients following one deployment's events at once");
+        figures.count("sse_live_events", result.liveEvents(), "events appended once they all followed");
+        if (result.delay().size() > 0) {
+            figures.put("sse_p50_ms", result.delay().p50(), "append (recorded_at) → arrival at a follower, p50, ms");
+            figures.put("sse_p99_ms", result.delay().p99(), "the same, p99, ms");
+        }
+        figures.count("sse_missed", result.missed(), "live events a follower never got");
+        figures.count("sse_threads_before", result.threadsBefore(), "orchestrator threads before the followers came");
+        figures.count("sse_threads_following", result.threadsFollowing(), "orchestrator threads while they all followed");
+        figures.count("sse_threads_after", result.threadsAfter(), "orchestrator threads 5 s after they all left");
+        if (!Double.isNaN(result.followersLeft())) {
+            figures.put("sse_followers_left", result.followersLeft(), "followers the orchestrator still counts after "
+                    + options.followers() + " left mid-deployment");
+            figures.put("sse_feeds_left", result.feedsLeft(), "database readers it still runs for them");
+        }
     }
 
     /** The same load with builds that take 200 ms, on the one workers JVM and then on two. */

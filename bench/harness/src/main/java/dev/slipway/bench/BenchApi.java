@@ -44,6 +44,23 @@ final class BenchApi {
         return call(request(path).GET(), 200);
     }
 
+    /** A Prometheus gauge of the orchestrator's, from {@code /q/metrics}. */
+    double gauge(String name) throws IOException {
+        HttpResponse<String> answer = send(request("/q/metrics").GET());
+        for (String line : answer.body().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new IOException("no gauge " + name + " in /q/metrics (" + answer.statusCode() + ")");
+    }
+
+    /** A request to the API with the token, for callers that read the answer their own way. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token);
+    }
+
     /** Creates the app, or finds it already there. */
     void createApp(String name) throws IOException {
         HttpResponse<String> answer = send(request("/api/apps").header("Content-Type", "application/json")
@@ -88,11 +105,6 @@ final class BenchApi {
             }
         }
         throw new IOException("the event stream of deployment " + deploymentId + " ended without a terminal event");
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token);
     }
 
     private JsonNode call(HttpRequest.Builder request, int expected) throws IOException {

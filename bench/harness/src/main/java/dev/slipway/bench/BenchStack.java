@@ -93,12 +93,21 @@ final class BenchStack {
 
     /** Resident set size of a service's JVM, in MiB, from /proc. */
     double rssMb(String service) throws IOException {
+        return status(service, "VmRSS") / 1024.0;
+    }
+
+    /** The threads of a service's JVM, from /proc. */
+    long threads(String service) throws IOException {
+        return status(service, "Threads");
+    }
+
+    private long status(String service, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid(service)), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
-        throw new IOException("no VmRSS in /proc/" + pid(service) + "/status");
+        throw new IOException("no " + field + " in /proc/" + pid(service) + "/status");
     }
 
     /**

@@ -24,7 +24,16 @@ final class NoopApp {
 
     /** The source as the API takes it: a .tar.gz. */
     static byte[] archive() throws IOException {
-        byte[] toml = SLIPWAY_TOML.getBytes(StandardCharsets.UTF_8);
+        return archive(SLIPWAY_TOML);
+    }
+
+    /** The same with a build that takes {@code buildMs} (the no-op builder reads the app's NOOP_BUILD_MS). */
+    static byte[] archiveBuildingFor(long buildMs) throws IOException {
+        return archive(SLIPWAY_TOML + "\n[env]\nNOOP_BUILD_MS = \"" + buildMs + "\"\n");
+    }
+
+    private static byte[] archive(String slipwayToml) throws IOException {
+        byte[] toml = slipwayToml.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
             TarArchiveEntry entry = new TarArchiveEntry("slipway.toml");

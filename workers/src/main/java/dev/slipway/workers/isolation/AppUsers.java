@@ -1,17 +1,24 @@
 package dev.slipway.workers.isolation;
 
 import dev.slipway.api.StageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One OS user per app (or per executable plugin), created on its first use. Users are made with
  * {@code useradd} in the configured uid range and recognised by their comment, so Slipway never
- * takes over, or removes, a user it did not create.
+ * takes over, or removes, a user it did not create. They are looked up in {@code /etc/passwd},
+ * where useradd writes them: every stage looks its app's user up, and a {@code getent} process
+ * each time was most of a no-op stage's cost on the worker.
  */
 final class AppUsers {
 
@@ -44,17 +51,25 @@ final class AppUsers {
     /** useradd's limit on user names. */
     private static final int MAX_NAME = 32;
 
+    private static final Path PASSWD = Path.of("/etc/passwd");
+
     private final Kind kind;
     private final int firstUid;
     private final int lastUid;
+    private final Path passwd;
 
     AppUsers(Kind kind, int firstUid, int lastUid) {
+        this(kind, firstUid, lastUid, PASSWD);
+    }
+
+    AppUsers(Kind kind, int firstUid, int lastUid, Path passwd) {
         this.kind = kind;
         this.firstUid = firstUid;
         this.lastUid = lastUid;
+        this.passwd = passwd;
     }
 
-    synchronized AppUser ensure(String app, java.nio.file.Path home) throws StageException {
+    synchronized AppUser ensure(String app, Path home) throws StageException {
         String name = kind.userName(app);
         Optional<AppUser> existing = find(app);
         if (existing.isPresent()) {
@@ -78,22 +93,32 @@ final class AppUsers {
     /** The app's user if it exists and is Slipway's; a user of that name made by someone else is refused. */
     Optional<AppUser> find(String app) throws StageException {
         String name = kind.userName(app);
-        List<String> lines;
-        try {
-            lines = HostCommands.run(List.of("getent", "passwd", name));
-        } catch (StageException e) {
-            return Optional.empty(); // getent exits 2 when there is no such user
+        String[] fields;
+        try (Stream<String> lines = Files.lines(passwd)) {
+            fields = lines.filter(line -> line.startsWith(name + ":")).findFirst().map(line -> line.split(":", -1))
+                    .orElse(new String[0]);
+        } catch (IOException | UncheckedIOException e) {
+            throw new StageException("cannot read " + passwd + " to look up the OS user " + name + ": " + e.getMessage(), e);
         }
-        String[] fields = lines.isEmpty() ? new String[0] : lines.get(0).split(":", -1);
-        if (fields.length < 7 || !fields[0].equals(name)) {
+        if (fields.length < 7) {
             return Optional.empty();
         }
-        int uid = Integer.parseInt(fields[2]);
-        if (!fields[4].equals(kind.comment() + app) || uid < firstUid || uid > lastUid) {
+        int uid = number(fields[2]);
+        int gid = number(fields[3]);
+        if (!fields[4].equals(kind.comment() + app) || uid < firstUid || uid > lastUid || gid < 0) {
             throw new StageException("the OS user " + name + " exists but was not made by Slipway for " + kind.what() + " " + app
                     + " (uid " + uid + ", comment \"" + fields[4] + "\"); remove or rename it");
         }
-        return Optional.of(new AppUser(name, uid, Integer.parseInt(fields[3])));
+        return Optional.of(new AppUser(name, uid, gid));
+    }
+
+    /** A uid or gid of passwd's; one that is not a number counts as outside every range. */
+    private static int number(String field) {
+        try {
+            return Integer.parseInt(field);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**

@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A build that only waits {@code slipway.plugins.noop.build-ms} (0 by default) and hands over the
- * unpacked tree as a {@code noop} artifact: it stands for a build's own work, so what is left of a
- * deployment's time is the engine's.
+ * A build that only waits {@code slipway.plugins.noop.build-ms} (0 by default), or what the app's
+ * {@code NOOP_BUILD_MS} says, and hands over the unpacked tree as a {@code noop} artifact: it stands
+ * for a build's own work, so what is left of a deployment's time is the engine's.
  */
 public class NoopBuilder implements Builder {
 
     /** The artifact kind only {@link NoopDeployer} accepts. */
     static final String KIND = "noop";
+    /** The app's own wait, from its {@code [env]}: one app of the benchmark's can build for long. */
+    static final String APP_BUILD_MS = "NOOP_BUILD_MS";
     static final Setting BUILD_MS = new Setting("build-ms", Setting.Type.INTEGER, "0",
             "how long each build waits, in milliseconds (the benchmark's stand-in for real build work)");
 
@@ -39,9 +41,17 @@ public class NoopBuilder implements Builder {
 
     @Override
     public BuildArtifact build(BuildContext context) throws StageException {
-        long millis = Long.parseLong(context.config().getOrDefault(BUILD_MS.key(), BUILD_MS.defaultValue()).strip());
+        String app = context.env().get(APP_BUILD_MS);
+        String where = app != null ? "the app's " + APP_BUILD_MS : "slipway.plugins.noop.build-ms";
+        long millis;
+        try {
+            millis = Long.parseLong((app != null ? app : context.config().getOrDefault(BUILD_MS.key(),
+                    BUILD_MS.defaultValue())).strip());
+        } catch (NumberFormatException e) {
+            throw new StageException("noop: " + where + " is not a whole number of milliseconds");
+        }
         if (millis < 0) {
-            throw new StageException("noop: slipway.plugins.noop.build-ms is " + millis + "; it must be 0 or more");
+            throw new StageException("noop: " + where + " is " + millis + "; it must be 0 or more");
         }
         try {
             Thread.sleep(millis);

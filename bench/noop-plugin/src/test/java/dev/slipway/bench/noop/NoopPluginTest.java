@@ -46,4 +46,15 @@ class NoopPluginTest {
                 () -> new NoopBuilder().build(FakeStageContext.in(tree).config("build-ms", "-1")));
         assertTrue(e.getMessage().contains("slipway.plugins.noop.build-ms"), e.getMessage());
     }
+
+    @Test
+    void theAppsOwnWaitWinsAndABadOneIsRefusedNamingIt() throws Exception {
+        long started = System.nanoTime();
+        new NoopBuilder().build(FakeStageContext.in(tree).config("build-ms", "0").env("NOOP_BUILD_MS", "300"));
+        assertTrue(System.nanoTime() - started >= 300_000_000L, "the app's 300 ms were waited");
+
+        StageException e = assertThrows(StageException.class,
+                () -> new NoopBuilder().build(FakeStageContext.in(tree).env("NOOP_BUILD_MS", "soon")));
+        assertTrue(e.getMessage().contains("the app's NOOP_BUILD_MS"), e.getMessage());
+    }
 }
