@@ -8,10 +8,12 @@ API_TOKEN_FILE="$SLIPWAY_HOME/api-token"
 SERVICE_READY_TIMEOUT=${SLIPWAY_READY_TIMEOUT:-90}
 SERVICE_STOP_GRACE=20
 
-# The JVM options of the orchestrator and the workers (split on blanks, like JAVA_OPTS).
+# The JVM options of the orchestrator and the workers (split on blanks, like JAVA_OPTS). By default
+# the client compiler alone and the serial collector: on a small host the server compiler's CPU and
+# G1's memory cost more than they bring to services that mostly wait (docs/benchmarks.md, "JVM options").
 java_opts() {
   local -a opts
-  read -r -a opts <<<"${SLIPWAY_JAVA_OPTS:--Xms64m -Xmx512m}"
+  read -r -a opts <<<"${SLIPWAY_JAVA_OPTS:--Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
   JAVA_OPTS_ARRAY=("${opts[@]}")
 }
 

@@ -168,7 +168,7 @@ public final class Bench {
         figures.put("overhead_ratio_p50", overhead.p50() / limit, "overhead p50 / limit p50");
         figures.put("request_ms_p50", request.p50(), "request sent (upload, validation) → terminal event, ms");
         cpu.perDeployment(options.runs()).forEach((service, ms) -> figures.put("cpu_ms_per_deployment_" + service, ms,
-                service + " CPU per deployment, one at a time, ms (JFR running)"));
+                service + " CPU per deployment, one at a time, ms" + (options.profile() ? " (JFR running)" : "")));
         figures.note(handOffs.table("Hand-offs of the overhead step (one deployment at a time)"));
         figures.detail("overhead_handoffs_ms_p50", handOffs.p50s());
         Files.createDirectories(options.results());
@@ -217,7 +217,9 @@ public final class Bench {
             figures.put("sse_p50_ms", result.delay().p50(), "append (recorded_at) → arrival at a follower, p50, ms");
             figures.put("sse_p99_ms", result.delay().p99(), "the same, p99, ms");
         }
+        figures.note(result.perEvent());
         figures.count("sse_missed", result.missed(), "live events a follower never got");
+        figures.count("sse_broken", result.broken(), "followers whose stream ended before the terminal event");
         figures.count("sse_threads_before", result.threadsBefore(), "orchestrator threads before the followers came");
         figures.count("sse_threads_following", result.threadsFollowing(), "orchestrator threads while they all followed");
         figures.count("sse_threads_after", result.threadsAfter(), "orchestrator threads 5 s after they all left");

@@ -5,9 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -25,11 +28,24 @@ final class ExtraWorker implements AutoCloseable {
         this.process = process;
     }
 
+    /** The JVM options the running worker was started with (bin/slipway's, SLIPWAY_JAVA_OPTS), from /proc. */
+    private static List<String> jvmOptions(long pid) throws IOException {
+        String[] args = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                StandardCharsets.UTF_8).split("\0");
+        List<String> options = new ArrayList<>();
+        for (int i = 1; i < args.length && !args[i].equals("-jar"); i++) {
+            options.add(args[i]);
+        }
+        return options;
+    }
+
     static ExtraWorker start(BenchStack stack, Map<String, String> settings) throws IOException, InterruptedException {
         int port = stack.workerPort + 100;
         Path home = stack.home;
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xms64m", "-Xmx512m", "-jar",
-                stack.repo.resolve("workers/target/quarkus-app/quarkus-run.jar").toString())
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions(stack.pid("workers")));
+        command.addAll(List.of("-jar", stack.repo.resolve("workers/target/quarkus-app/quarkus-run.jar").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("logs/workers-2.log").toFile());
         Map<String, String> env = builder.environment();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -29,20 +30,24 @@ final class FanOut {
 
     /**
      * @param missed          live events a follower never got
+     * @param broken          followers whose stream ended before the deployment's terminal event
      * @param followersLeft   the orchestrator's {@code slipway_streams_followers} after the leavers left
      * @param feedsLeft       its {@code slipway_streams_feeds} then
      */
-    record Result(Samples delay, int liveEvents, int missed, long threadsBefore, long threadsFollowing, long threadsAfter,
-                  double followersLeft, double feedsLeft) {
+    record Result(Samples delay, int liveEvents, int missed, int broken, long threadsBefore, long threadsFollowing, long threadsAfter,
+                  double followersLeft, double feedsLeft, String perEvent) {
     }
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final List<String> TERMINAL = List.of("DeploymentSucceeded", "DeploymentFailed", "DeploymentCancelled");
 
     private final BenchApi api;
     private final BenchStack stack;
     private final String jdbcUrl;
     private final String password;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    /** A connection per follower, as separate clients have: HTTP/2 would multiplex at most 100 streams on one. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30)).build();
 
     FanOut(BenchApi api, BenchStack stack, String password) {
         this.api = api;
@@ -60,22 +65,33 @@ final class FanOut {
         long threadsFollowing = stack.threads("orchestrator");
         await(followers, f -> f.ended.isDone(), "seen the stream end");
 
+        int broken = (int) followers.stream().filter(f -> !f.sawTheEnd()).count();
         Samples delay = new Samples();
         int live = 0;
         int missed = 0;
-        for (Map.Entry<Long, Instant> event : recordedAt(UUID.fromString(id)).entrySet()) {
+        StringBuilder perEvent = new StringBuilder("SSE fan-out, each live event: append → arrival at the first, the"
+                + " median and the last follower, ms\n\n| position | first | p50 | last |\n|---:|---:|---:|---:|\n");
+        for (Map.Entry<Long, Instant> event : new TreeMap<>(recordedAt(UUID.fromString(id))).entrySet()) {
             if (event.getValue().isAfter(allFollowing)) {
                 live++;
+                Samples one = new Samples();
                 for (Follower follower : followers) {
                     Instant arrived = follower.arrival(event.getKey());
                     if (arrived == null) {
                         missed++;
                     } else {
-                        delay.addNanos(Duration.between(event.getValue(), arrived).toNanos());
+                        long nanos = Duration.between(event.getValue(), arrived).toNanos();
+                        delay.addNanos(nanos);
+                        one.addNanos(nanos);
                     }
+                }
+                if (one.size() > 0) {
+                    perEvent.append(String.format("| %d | %.1f | %.1f | %.1f |%n", event.getKey(), one.percentile(0.001),
+                            one.p50(), one.percentile(1.0)));
                 }
             }
         }
+        System.out.print(perEvent);
 
         String second = api.deploy(app, NoopApp.archiveBuildingFor(buildMs));
         List<Follower> leavers = open(second, count);
@@ -95,10 +111,14 @@ final class FanOut {
             }
             Thread.sleep(200);
         }
-        api.follow(second);
+        try {
+            api.follow(second);
+        } catch (IOException e) {
+            System.out.println("  the second deployment could not be followed to its end: " + e.getMessage());
+        }
         Thread.sleep(5000);
-        return new Result(delay, live, missed, threadsBefore, threadsFollowing, stack.threads("orchestrator"),
-                followersLeft, feedsLeft);
+        return new Result(delay, live, missed, broken, threadsBefore, threadsFollowing, stack.threads("orchestrator"),
+                followersLeft, feedsLeft, perEvent.toString());
     }
 
     private List<Follower> open(String id, int count) throws Exception {
@@ -160,11 +180,16 @@ final class FanOut {
     private static final class Follower implements Flow.Subscriber<String> {
 
         private final Map<Long, Instant> arrivals = new HashMap<>();
+        private boolean terminal;
         final CompletableFuture<Void> ended = new CompletableFuture<>();
         private volatile Flow.Subscription subscription;
 
         synchronized boolean connected() {
             return !arrivals.isEmpty();
+        }
+
+        synchronized boolean sawTheEnd() {
+            return terminal;
         }
 
         synchronized Instant arrival(long position) {
@@ -185,6 +210,8 @@ final class FanOut {
         public synchronized void onNext(String line) {
             if (line.startsWith("id:")) {
                 arrivals.put(Long.parseLong(line.substring(3).strip()), Instant.now());
+            } else if (line.startsWith("event:")) {
+                terminal |= TERMINAL.contains(line.substring(6).strip());
             }
         }
 
