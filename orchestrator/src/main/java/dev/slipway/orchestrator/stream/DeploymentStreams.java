@@ -9,6 +9,7 @@ import dev.slipway.orchestrator.eventlog.LoggedEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -40,14 +41,14 @@ public class DeploymentStreams {
     }
 
     public Multi<LoggedEvent> events(UUID id, long after) {
-        return feeds.follow(new LiveFeeds.Source<>("events " + id, deploymentOver(id), signals.changes().filter(id::equals),
+        return feeds.follow(new LiveFeeds.Source<>(List.of("events", id), deploymentOver(id), signals.changes().filter(id::equals),
                 (session, from) -> eventLog.after(session, id, from), e -> e.position,
                 batch -> batch.stream().anyMatch(e -> EventTypes.isTerminal(e.type))), Uni.createFrom().item(after));
     }
 
     /** Its stage logs; what its release's processes print later is the app's runtime log. */
     public Multi<StoredLogLine> logs(UUID id, long after) {
-        return feeds.follow(new LiveFeeds.Source<>("logs " + id, deploymentOver(id), signals.changes().filter(id::equals),
+        return feeds.follow(new LiveFeeds.Source<>(List.of("logs", id), deploymentOver(id), signals.changes().filter(id::equals),
                 (session, from) -> session.createQuery(
                                 "from StoredLogLine where deploymentId = :id and position > :after and stage <> 'run'"
                                         + " order by position", StoredLogLine.class)
@@ -78,7 +79,7 @@ public class DeploymentStreams {
                         .setFirstResult(after > 0 ? MAX_RUNTIME_BACKLOG : Math.min(recent, MAX_RUNTIME_BACKLOG)), value)
                         .getResultList())
                 .map(before -> Math.max(after, before.isEmpty() ? 0 : before.get(0)));
-        return feeds.follow(new LiveFeeds.Source<>("run " + app + " " + process + " " + live,
+        return feeds.follow(new LiveFeeds.Source<>(Arrays.asList("run", app, process, live),
                 session -> live ? session.find(App.class, app).map(Objects::isNull) : Uni.createFrom().item(true),
                 signals.runtimeLogs().filter(app::equals), fetch, line -> line.position, batch -> !live), start);
     }

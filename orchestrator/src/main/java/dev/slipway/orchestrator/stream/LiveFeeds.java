@@ -6,6 +6,7 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.Context;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -42,20 +44,27 @@ public class LiveFeeds {
     /**
      * What a feed follows.
      *
-     * @param key      names the subject and what of it is read: followers with the same key share a feed
+     * @param key      names the subject and what of it is read (compared by equals): followers with
+     *                 the same key share a feed
      * @param over     whether nothing more will come (the deployment ended, the app is gone)
      * @param signals  an item whenever this process wrote new rows of the subject
      * @param ends     whether a batch holds the stream's last row; independently, a follower's stream
      *                 ends once the subject is over and a read finds nothing new for it
      */
-    public record Source<T>(String key, Function<Mutiny.Session, Uni<Boolean>> over, Multi<?> signals, Fetch<T> fetch,
+    public record Source<T>(List<?> key, Function<Mutiny.Session, Uni<Boolean>> over, Multi<?> signals, Fetch<T> fetch,
                             ToLongFunction<T> position, Predicate<List<T>> ends) {
     }
+
+    /**
+     * Rows a client may be behind by before its stream fails (it can resume with Last-Event-ID): a
+     * client that stops reading must not hold the orchestrator's memory.
+     */
+    static final int MAX_BEHIND = 10_000;
 
     private final Mutiny.SessionFactory sessions;
     private final Vertx vertx;
     /** Guarded by itself; a feed is in it exactly while it has followers. */
-    private final Map<String, Feed<?>> feeds = new HashMap<>();
+    private final Map<List<?>, Feed<?>> feeds = new HashMap<>();
     private final AtomicInteger followers = new AtomicInteger();
 
     public LiveFeeds(Mutiny.SessionFactory sessions, Vertx vertx, MeterRegistry meters) {
@@ -75,9 +84,10 @@ public class LiveFeeds {
         Context caller = Vertx.currentContext();
         Multi<T> rows = start.onItem().transformToMulti(from -> Multi.createFrom().<T>emitter(emitter -> {
             Follower<T> follower = new Follower<>(emitter, from, source.position());
-            emitter.onTermination(() -> leave(source.key(), follower));
             join(source, follower);
-        }));
+            // After joining: a stream already cancelled runs this at once, and leaves.
+            emitter.onTermination(() -> leave(source.key(), follower));
+        }, BackPressureStrategy.IGNORE)).onOverflow().buffer(MAX_BEHIND);
         return caller == null ? rows : rows.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
@@ -92,27 +102,32 @@ public class LiveFeeds {
         feed.pump();
     }
 
-    private void leave(String key, Follower<?> follower) {
+    /** Once per follower, whichever comes first: its stream ended here, or its client went. */
+    private void leave(List<?> key, Follower<?> follower) {
+        if (!follower.leave()) {
+            return;
+        }
+        followers.decrementAndGet();
         synchronized (feeds) {
             Feed<?> feed = feeds.get(key);
-            if (feed == null || !feed.remove(follower)) {
-                return;
-            }
-            followers.decrementAndGet();
-            if (feed.empty()) {
+            if (feed != null && feed.remove(follower) && feed.empty()) {
                 feeds.remove(key);
                 feed.close();
             }
         }
     }
 
-    /** One client's stream: what it has been handed so far. */
+    /**
+     * One client's stream: what it has been handed so far. Handed rows by its feed's one read at a
+     * time; the cursor is read by the feed's next read, hence volatile.
+     */
     private static final class Follower<T> {
 
         private final MultiEmitter<? super T> emitter;
         private final ToLongFunction<T> position;
-        private long cursor;
-        private boolean done;
+        private final AtomicBoolean left = new AtomicBoolean();
+        private volatile long cursor;
+        private volatile boolean done;
 
         Follower(MultiEmitter<? super T> emitter, long cursor, ToLongFunction<T> position) {
             this.emitter = emitter;
@@ -121,44 +136,49 @@ public class LiveFeeds {
         }
 
         long cursor() {
-            synchronized (this) {
-                return cursor;
-            }
+            return cursor;
         }
 
-        /** The rows of {@code batch} past this follower's position; then the end if {@code last}, or if nothing was new and the subject is over. */
-        void take(List<T> batch, boolean last, boolean over) {
-            synchronized (this) {
-                if (done) {
-                    return;
-                }
-                boolean anyNew = false;
-                for (T row : batch) {
-                    long at = position.applyAsLong(row);
-                    if (at > cursor) {
-                        emitter.emit(row);
-                        cursor = at;
-                        anyNew = true;
-                    }
-                }
-                if (last || (over && !anyNew)) {
-                    done = true;
-                    emitter.complete();
+        boolean leave() {
+            return left.compareAndSet(false, true);
+        }
+
+        /**
+         * The rows of {@code batch} past this follower's position; then the end if {@code last}, or
+         * if nothing was new and the subject is over.
+         *
+         * @return whether its stream has ended
+         */
+        boolean take(List<T> batch, boolean last, boolean over) {
+            if (done) {
+                return true;
+            }
+            boolean anyNew = false;
+            for (T row : batch) {
+                long at = position.applyAsLong(row);
+                if (at > cursor) {
+                    emitter.emit(row);
+                    cursor = at;
+                    anyNew = true;
                 }
             }
+            if (last || (over && !anyNew)) {
+                done = true;
+                emitter.complete();
+            }
+            return done;
         }
 
         void fail(Throwable failure) {
-            synchronized (this) {
-                if (!done) {
-                    done = true;
-                    emitter.fail(failure);
-                }
+            if (!done) {
+                done = true;
+                emitter.fail(failure);
             }
         }
     }
 
-    private record Read<T>(boolean over, List<T> batch) {
+    /** What one read found, and from where it read. */
+    private record Read<T>(long from, boolean over, List<T> batch) {
     }
 
     /** The reader of one subject. At most one read at a time; a reason to read during one reads again after it. */
@@ -200,7 +220,7 @@ public class LiveFeeds {
         }
 
         void pump() {
-            long from;
+            List<Follower<T>> now;
             synchronized (this) {
                 if (reading) {
                     again = true;
@@ -211,28 +231,42 @@ public class LiveFeeds {
                 }
                 reading = true;
                 again = false;
-                from = members.stream().mapToLong(Follower::cursor).min().getAsLong();
+                now = List.copyOf(members);
             }
-            context.runOnContext(ignored -> sessions.withSession(session -> source.over().apply(session)
-                            .chain(over -> source.fetch().after(session, from).map(batch -> new Read<>(over, batch))))
+            long from = now.stream().mapToLong(Follower::cursor).min().getAsLong();
+            context.runOnContext(ignored -> Uni.createFrom().deferred(() -> sessions.withSession(session ->
+                            source.over().apply(session).chain(over -> source.fetch().after(session, from)
+                                    .map(batch -> new Read<>(from, over, batch)))))
                     .subscribe().with(this::deliver, this::failed));
         }
 
+        /**
+         * Hands the rows to every follower the read was for; one that joined after it began, behind
+         * where it read from, waits for the read its joining asked for.
+         */
         private void deliver(Read<T> read) {
-            boolean last = !read.batch().isEmpty() && source.ends().test(read.batch());
-            for (Follower<T> follower : snapshot()) {
-                follower.take(read.batch(), last, read.over());
+            try {
+                boolean last = !read.batch().isEmpty() && source.ends().test(read.batch());
+                for (Follower<T> follower : snapshot()) {
+                    if (follower.cursor() >= read.from() && follower.take(read.batch(), last, read.over())) {
+                        leave(source.key(), follower);
+                    }
+                }
+            } finally {
+                readAgainIfAsked();
             }
-            readAgainIfAsked();
         }
 
         private void failed(Throwable failure) {
-            for (Follower<T> follower : snapshot()) {
-                follower.fail(failure);
+            try {
+                for (Follower<T> follower : snapshot()) {
+                    follower.fail(failure);
+                    leave(source.key(), follower);
+                }
+            } finally {
+                readAgainIfAsked();
             }
-            readAgainIfAsked();
         }
-
         private synchronized List<Follower<T>> snapshot() {
             return List.copyOf(members);
         }
