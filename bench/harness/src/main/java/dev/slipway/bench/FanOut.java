@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -142,7 +143,7 @@ final class FanOut {
                     });
         }
         for (CompletableFuture<Integer> answer : answers) {
-            int status = answer.get(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            int status = answer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             if (status != 200) {
                 throw new IOException("GET /api/deployments/" + id + "/events: " + status);
             }

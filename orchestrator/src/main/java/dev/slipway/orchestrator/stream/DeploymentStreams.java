@@ -13,7 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -41,19 +42,25 @@ public class DeploymentStreams {
     }
 
     public Multi<LoggedEvent> events(UUID id, long after) {
-        return feeds.follow(new LiveFeeds.Source<>(List.of("events", id), deploymentOver(id), signals.changes().filter(id::equals),
-                (session, from) -> eventLog.after(session, id, from), e -> e.position,
-                batch -> batch.stream().anyMatch(e -> EventTypes.isTerminal(e.type))), Uni.createFrom().item(after));
+        return ofDeployment("events", id, after, (session, from) -> eventLog.after(session, id, from), e -> e.position,
+                batch -> batch.stream().anyMatch(e -> EventTypes.isTerminal(e.type)));
     }
 
     /** Its stage logs; what its release's processes print later is the app's runtime log. */
     public Multi<StoredLogLine> logs(UUID id, long after) {
-        return feeds.follow(new LiveFeeds.Source<>(List.of("logs", id), deploymentOver(id), signals.changes().filter(id::equals),
-                (session, from) -> session.createQuery(
+        return ofDeployment("logs", id, after, (session, from) -> session.createQuery(
                                 "from StoredLogLine where deploymentId = :id and position > :after and stage <> 'run'"
                                         + " order by position", StoredLogLine.class)
                         .setParameter("id", id).setParameter("after", from).getResultList(),
-                line -> line.position, batch -> false), Uni.createFrom().item(after));
+                line -> line.position, batch -> false);
+    }
+
+    /** {@code what} of deployment {@code id}, after {@code after}, until the deployment is over. */
+    private <T> Multi<T> ofDeployment(String what, UUID id, long after, LiveFeeds.Fetch<T> fetch, ToLongFunction<T> position,
+                                      Predicate<List<T>> ends) {
+        return feeds.follow(new LiveFeeds.Source<>(List.of(what, id),
+                session -> session.find(Deployment.class, id).map(d -> d == null || d.state.isTerminal()),
+                signals.changes().filter(id::equals), fetch, position, ends), Uni.createFrom().item(after));
     }
 
     /**
@@ -87,9 +94,5 @@ public class DeploymentStreams {
     /** The query with its {@code :process} bound, when it filters by one. */
     private static <R> Mutiny.SelectionQuery<R> byProcess(Mutiny.SelectionQuery<R> query, String process) {
         return process == null ? query : query.setParameter("process", process);
-    }
-
-    private static Function<Mutiny.Session, Uni<Boolean>> deploymentOver(UUID id) {
-        return session -> session.find(Deployment.class, id).map(d -> d == null || d.state.isTerminal());
     }
 }

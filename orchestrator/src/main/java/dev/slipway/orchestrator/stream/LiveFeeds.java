@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -65,13 +63,15 @@ public class LiveFeeds {
     private final Vertx vertx;
     /** Guarded by itself; a feed is in it exactly while it has followers. */
     private final Map<List<?>, Feed<?>> feeds = new HashMap<>();
-    private final AtomicInteger followers = new AtomicInteger();
 
     public LiveFeeds(Mutiny.SessionFactory sessions, Vertx vertx, MeterRegistry meters) {
         this.sessions = sessions;
         this.vertx = vertx;
-        Gauge.builder("slipway.streams.followers", followers, AtomicInteger::get)
-                .description("clients following a live stream (events, stage logs, runtime logs)").register(meters);
+        Gauge.builder("slipway.streams.followers", feeds, open -> {
+            synchronized (open) {
+                return open.values().stream().mapToInt(Feed::size).sum();
+            }
+        }).description("clients following a live stream (events, stage logs, runtime logs)").register(meters);
         Gauge.builder("slipway.streams.feeds", feeds, open -> {
             synchronized (open) {
                 return open.size();
@@ -98,16 +98,11 @@ public class LiveFeeds {
             feed = (Feed<T>) feeds.computeIfAbsent(source.key(), key -> new Feed<>(source));
             feed.add(follower);
         }
-        followers.incrementAndGet();
         feed.pump();
     }
 
-    /** Once per follower, whichever comes first: its stream ended here, or its client went. */
+    /** Whichever comes first, its stream ended here or its client went; the second finds it gone. */
     private void leave(List<?> key, Follower<?> follower) {
-        if (!follower.leave()) {
-            return;
-        }
-        followers.decrementAndGet();
         synchronized (feeds) {
             Feed<?> feed = feeds.get(key);
             if (feed != null && feed.remove(follower) && feed.empty()) {
@@ -125,7 +120,6 @@ public class LiveFeeds {
 
         private final MultiEmitter<? super T> emitter;
         private final ToLongFunction<T> position;
-        private final AtomicBoolean left = new AtomicBoolean();
         private volatile long cursor;
         private volatile boolean done;
 
@@ -137,10 +131,6 @@ public class LiveFeeds {
 
         long cursor() {
             return cursor;
-        }
-
-        boolean leave() {
-            return left.compareAndSet(false, true);
         }
 
         /**
@@ -212,6 +202,10 @@ public class LiveFeeds {
 
         synchronized boolean empty() {
             return members.isEmpty();
+        }
+
+        synchronized int size() {
+            return members.size();
         }
 
         void close() {

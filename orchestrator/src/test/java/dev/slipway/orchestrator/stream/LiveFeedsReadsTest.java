@@ -3,6 +3,7 @@ package dev.slipway.orchestrator.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slipway.orchestrator.Eventually;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
@@ -50,12 +50,12 @@ class LiveFeedsReadsTest {
         List<Long> ahead = new CopyOnWriteArrayList<>();
         List<Long> behind = new CopyOnWriteArrayList<>();
         follow(5).subscribe().with(ahead::add);
-        eventually(() -> readsFrom.equals(List.of(5L)), "the first read, from 5");
+        Eventually.within(PATIENCE, () -> readsFrom.equals(List.of(5L)), "the first read, from 5");
 
         follow(0).subscribe().with(behind::add);
         firstRead.complete(null);
 
-        eventually(() -> behind.size() == 7, "the late follower's backlog: " + behind);
+        Eventually.within(PATIENCE, () -> behind.size() == 7, "the late follower's backlog: " + behind);
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), behind, "every row once, in order, from where it asked");
         assertEquals(List.of(6L, 7L), ahead);
         assertTrue(readsFrom.get(1) == 0L, "the read its joining asked for starts where it is: " + readsFrom);
@@ -70,8 +70,8 @@ class LiveFeedsReadsTest {
         // Row 7 is the last (a terminal event's stand-in); its client reads nothing more.
         feeds.follow(source(batch -> batch.contains(7L)), Uni.createFrom().item(0L)).subscribe().with(got::add);
 
-        eventually(() -> got.size() == 7, "the rows up to the last");
-        eventually(() -> meters.get("slipway.streams.feeds").gauge().value() == 0
+        Eventually.within(PATIENCE, () -> got.size() == 7, "the rows up to the last");
+        Eventually.within(PATIENCE, () -> meters.get("slipway.streams.feeds").gauge().value() == 0
                 && meters.get("slipway.streams.followers").gauge().value() == 0, "no feed or follower left");
     }
 
@@ -103,7 +103,8 @@ class LiveFeedsReadsTest {
 
         Throwable failure = failed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertTrue(failure instanceof BackPressureFailure, failure.toString());
-        eventually(() -> meters.get("slipway.streams.followers").gauge().value() == 0, "the follower is gone");
+        Eventually.within(PATIENCE, () -> meters.get("slipway.streams.followers").gauge().value() == 0,
+                "the follower is gone");
     }
 
     private Multi<Long> follow(long after) {
@@ -130,15 +131,5 @@ class LiveFeedsReadsTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

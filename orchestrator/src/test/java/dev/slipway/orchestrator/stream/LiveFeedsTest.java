@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.BuildStarted;
-import dev.slipway.api.event.SlipwayEvent;
-import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.Eventually;
 import dev.slipway.orchestrator.ThrowawayStore;
+import dev.slipway.orchestrator.WorkerFacts;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.pipeline.DeploymentProcess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -27,13 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
@@ -82,17 +78,21 @@ class LiveFeedsTest {
             followers.add(follow(id, null));
         }
         Follower resuming = follow(id, requested);
-        eventually(() -> followers.stream().allMatch(f -> f.saw("DeploymentRequested")), "every follower has the backlog");
-        eventually(() -> gauge("slipway.streams.followers") == FOLLOWERS + 1, "the followers are counted");
+        Eventually.within(PATIENCE, () -> followers.stream().allMatch(f -> f.saw("DeploymentRequested")),
+                "every follower has the backlog");
+        Eventually.within(PATIENCE, () -> gauge("slipway.streams.followers") == FOLLOWERS + 1,
+                "the followers are counted");
         assertEquals(1, gauge("slipway.streams.feeds"), "one reader for all the followers of the deployment");
 
-        bus.source("events").send(fact(new BuildStarted(id, app, 1, "native", "a test")));
-        eventually(() -> followers.stream().allMatch(f -> f.saw("BuildStarted")) && resuming.saw("BuildStarted"),
+        bus.source("events").send(WorkerFacts.of(new BuildStarted(id, app, 1, "native", "a test")));
+        Eventually.within(PATIENCE,
+                () -> followers.stream().allMatch(f -> f.saw("BuildStarted")) && resuming.saw("BuildStarted"),
                 "a new event reaches every follower");
         for (Follower leaving : followers.subList(0, LEAVING)) {
             leaving.leave();
         }
-        eventually(() -> gauge("slipway.streams.followers") == FOLLOWERS + 1 - LEAVING, "those who left are gone");
+        Eventually.within(PATIENCE, () -> gauge("slipway.streams.followers") == FOLLOWERS + 1 - LEAVING,
+                "those who left are gone");
         assertEquals(1, gauge("slipway.streams.feeds"), "the others still share the reader");
 
         process.cancel(id, "the test is over").await().atMost(PATIENCE);
@@ -104,8 +104,8 @@ class LiveFeedsTest {
         assertEquals(List.of("BuildStarted", "DeploymentCancelled"),
                 resuming.ended.get(PATIENCE.toSeconds(), TimeUnit.SECONDS),
                 "a client resuming with Last-Event-ID gets what came after it");
-        eventually(() -> gauge("slipway.streams.followers") == 0 && gauge("slipway.streams.feeds") == 0,
-                "no follower and no reader left once the streams ended");
+        Eventually.within(PATIENCE,
+                () -> gauge("slipway.streams.followers") == 0 && gauge("slipway.streams.feeds") == 0, "no follower and no reader left once the streams ended");
     }
 
     /** One SSE client: the event names it has seen; {@code ended} completes with them when the server ends the stream. */
@@ -172,21 +172,5 @@ class LiveFeedsTest {
         return sessions.withSession(session -> session.createQuery(
                         "select position from LoggedEvent where deploymentId = :id order by position", Long.class)
                 .setParameter("id", id).getResultList()).await().atMost(PATIENCE);
-    }
-
-    private static Message<String> fact(SlipwayEvent event) {
-        String payload = EventCodec.encode(event);
-        return Message.of(payload).addMetadata(new DefaultIncomingCloudEventMetadata<>("1.0", UUID.randomUUID().toString(),
-                URI.create("/slipway/worker/test"), event.type(), null, null, null, null, Map.of(), payload));
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

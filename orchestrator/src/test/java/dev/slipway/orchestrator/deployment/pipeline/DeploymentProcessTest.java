@@ -8,9 +8,10 @@ import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.BuildRequested;
 import dev.slipway.api.event.Built;
 import dev.slipway.api.event.DeployRequested;
-import dev.slipway.api.event.SlipwayEvent;
 import dev.slipway.messaging.EventCodec;
+import dev.slipway.orchestrator.Eventually;
 import dev.slipway.orchestrator.ThrowawayStore;
+import dev.slipway.orchestrator.WorkerFacts;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.deployment.DeploymentStage;
@@ -20,18 +21,15 @@ import dev.slipway.orchestrator.workflow.DeploymentState;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -70,13 +68,15 @@ class DeploymentProcessTest {
 
         assertEquals(DeploymentState.BUILDING, deployment(id).state);
         assertEquals(List.of("BuildRequested"), outboxTypes(id));
-        eventually(() -> published(commands, id).contains("BuildRequested"), "the relay publishes the build");
+        Eventually.within(PATIENCE, () -> published(commands, id).contains("BuildRequested"),
+                "the relay publishes the build");
 
         BuildArtifact artifact = new BuildArtifact(BuildArtifact.PROCESS, Path.of("/builds/" + id), Map.of("web", "x"),
                 Map.of(), List.of(), "native", "python");
-        Message<String> fact = fact(new Built(id, app, 1, artifact));
+        Message<String> fact = WorkerFacts.of(new Built(id, app, 1, artifact));
         bus.source("events").send(fact);
-        eventually(() -> deployment(id).state == DeploymentState.DEPLOYING, "the deployment goes on to deploy");
+        Eventually.within(PATIENCE, () -> deployment(id).state == DeploymentState.DEPLOYING,
+                "the deployment goes on to deploy");
 
         Deployment d = deployment(id);
         assertEquals(artifact, d.artifact(), "the projection keeps what the build produced");
@@ -86,29 +86,16 @@ class DeploymentProcessTest {
         assertEquals(List.of("BuildRequested", "DeployRequested"), outboxTypes(id));
         OutboxMessage deploy = outbox(id).get(1);
         assertEquals(artifact, ((DeployRequested) EventCodec.decode(deploy.type, deploy.payload)).artifact());
-        eventually(() -> published(commands, id).contains("DeployRequested"), "the relay publishes the deploy");
+        Eventually.within(PATIENCE, () -> published(commands, id).contains("DeployRequested"),
+                "the relay publishes the deploy");
 
         // Kafka delivers at least once: the same fact again is in the log once and changes nothing.
-        bus.source("events").send(fact(new Built(id, app, 1, artifact), fact));
-        bus.source("events").send(fact(new BuildRequested(id, app, 1, Path.of("/x"), AppConfig.empty())));
-        eventually(() -> loggedTypes(id).contains("Built"), "the fact is in the log");
+        bus.source("events").send(WorkerFacts.redelivered(new Built(id, app, 1, artifact), fact));
+        bus.source("events").send(WorkerFacts.of(new BuildRequested(id, app, 1, Path.of("/x"), AppConfig.empty())));
+        Eventually.within(PATIENCE, () -> loggedTypes(id).contains("Built"), "the fact is in the log");
         assertEquals(1, loggedTypes(id).stream().filter("Built"::equals).count(), "recorded once");
         assertEquals(List.of("BuildRequested", "DeployRequested"), outboxTypes(id), "no second command");
         assertEquals(DeploymentState.DEPLOYING, deployment(id).state);
-    }
-
-    private static Message<String> fact(SlipwayEvent event) {
-        return fact(event, null);
-    }
-
-    /** A worker's fact as the events channel carries it: CloudEvents headers, the same id for a redelivery. */
-    private static Message<String> fact(SlipwayEvent event, Message<String> redelivered) {
-        String id = redelivered == null ? UUID.randomUUID().toString()
-                : redelivered.getMetadata(DefaultIncomingCloudEventMetadata.class).orElseThrow().getId();
-        String payload = EventCodec.encode(event);
-        return Message.of(payload).addMetadata(new DefaultIncomingCloudEventMetadata<>("1.0", id,
-                URI.create("/slipway/worker/test"), event.type(), null, null,
-                null, null, Map.of(), payload));
     }
 
     private Deployment deployment(UUID id) {
@@ -146,20 +133,5 @@ class DeploymentProcessTest {
     /** An event's type as its record is named ({@code dev.slipway.Built}: Built). */
     private static String named(String type) {
         return type.substring(type.lastIndexOf('.') + 1);
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) {
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
