@@ -7,6 +7,7 @@ import dev.slipway.api.StageLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,12 @@ final class RegistryErrors {
     /** Maven's: a transfer that failed, as against an artifact that is not there ("Could not find artifact"). */
     static final Pattern MAVEN = Pattern.compile("Could not transfer artifact|Connect(?:ion)? timed out"
             + "|Connection reset|UnknownHostException");
+    /** Go's: a module proxy or VCS host that could not be dialled or timed out. */
+    static final Pattern GO = Pattern.compile("dial tcp .*(?:i/o timeout|connection refused|no such host"
+            + "|network is unreachable)|TLS handshake timeout|connection reset by peer");
+    /** Bundler's (RubyGems'): a gem server that could not be reached. */
+    static final Pattern BUNDLER = Pattern.compile("Could not fetch specs from|Net::OpenTimeout|Net::ReadTimeout"
+            + "|Gem::RemoteFetcher::FetchError|Errno::ECONNREFUSED|Errno::ECONNRESET|Could not reach host");
 
     private RegistryErrors() {
     }
@@ -37,6 +44,12 @@ final class RegistryErrors {
      */
     static void run(BuildContext context, List<String> command, Path dir, Duration timeout, Pattern signs)
             throws StageException {
+        run(context, command, dir, context.env(), timeout, signs);
+    }
+
+    /** As {@link #run(BuildContext, List, Path, Duration, Pattern)}, with {@code env} instead of the context's. */
+    static void run(BuildContext context, List<String> command, Path dir, Map<String, String> env, Duration timeout,
+                    Pattern signs) throws StageException {
         AtomicReference<String> seen = new AtomicReference<>();
         StageLog log = line -> {
             if (seen.get() == null && signs.matcher(line).find()) {
@@ -45,7 +58,7 @@ final class RegistryErrors {
             context.log().line(line);
         };
         try {
-            Commands.run(context.sandbox(), command, dir, context.env(), log, timeout);
+            Commands.run(context.sandbox(), command, dir, env, log, timeout);
         } catch (StageException e) {
             if (seen.get() == null) {
                 throw e;

@@ -42,7 +42,7 @@ class NodeToolchainTest {
         assertEquals(Map.of("web", "npm start"), artifact.processes());
         assertEquals(List.of("node_modules/.bin"), artifact.path());
         assertTrue(context.lines().contains("toolchain node: auto-detected: node accepts the source tree"
-                + " (asked in order: java-maven, node, python, static)"), context.lines()::toString);
+                + " (asked in order: go, ruby, java-maven, node, python, static)"), context.lines()::toString);
     }
 
     @Test

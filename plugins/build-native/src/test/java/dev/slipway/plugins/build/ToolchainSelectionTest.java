@@ -23,7 +23,7 @@ class ToolchainSelectionTest {
     void servicesRegisterTheBuilderAndEveryToolchain() throws Exception {
         Builder builder = ServiceLoader.load(Builder.class).findFirst().orElseThrow();
         assertEquals("native", builder.name());
-        assertEquals("java-maven, node, python, static",
+        assertEquals("go, java-maven, node, python, ruby, static",
                 String.join(", ", TestBuildContext.of(tree).toolchains().stream().map(t -> t.name()).sorted().toList()));
     }
 
@@ -32,6 +32,15 @@ class ToolchainSelectionTest {
         Files.writeString(tree.resolve("package.json"), "{}");
         Files.writeString(tree.resolve("index.html"), "<h1>hi</h1>");
         assertEquals("node", NativeBuilder.select(TestBuildContext.of(tree)).strategy().name());
+    }
+
+    @Test
+    void aGoOrRubyAppWithAFrontEndsPackageJsonIsBuiltAsGoOrRuby() throws Exception {
+        Files.writeString(tree.resolve("package.json"), "{}");
+        Files.writeString(tree.resolve("Gemfile"), "");
+        assertEquals("ruby", NativeBuilder.select(TestBuildContext.of(tree)).strategy().name());
+        Files.writeString(tree.resolve("go.mod"), "module x\n");
+        assertEquals("go", NativeBuilder.select(TestBuildContext.of(tree)).strategy().name());
     }
 
     @Test
@@ -69,14 +78,14 @@ class ToolchainSelectionTest {
     void unknownConfiguredToolchainListsTheKnownOnes() throws Exception {
         Files.writeString(tree.resolve("slipway.toml"), "[build]\ntoolchain = \"cobol\"\n");
         StageException e = assertThrows(StageException.class, () -> new NativeBuilder().build(TestBuildContext.of(tree)));
-        assertEquals("toolchain \"cobol\" is unknown; known: java-maven, node, python, static", e.getMessage());
+        assertEquals("toolchain \"cobol\" is unknown; known: go, java-maven, node, python, ruby, static", e.getMessage());
     }
 
     @Test
     void aTreeNoToolchainKnowsIsRefusedWithTheCandidates() throws Exception {
-        Files.writeString(tree.resolve("main.go"), "package main");
+        Files.writeString(tree.resolve("main.go"), "package main"); // go.mod makes a Go module, not this
         StageException e = assertThrows(StageException.class, () -> new NativeBuilder().build(TestBuildContext.of(tree)));
-        assertTrue(e.getMessage().startsWith("no toolchain accepts the source tree; known: java-maven, node, python, static"),
+        assertTrue(e.getMessage().startsWith("no toolchain accepts the source tree; known: go, ruby, java-maven, node, python, static"),
                 e.getMessage());
     }
 
