@@ -17,7 +17,7 @@ class ExamplesIT {
     private final Api api = SlipwayStack.api();
 
     @ParameterizedTest
-    @ValueSource(strings = {"static-hello", "python-hello", "node-hello", "java-hello", "go-hello", "ruby-hello"})
+    @ValueSource(strings = {"static-hello", "python-hello", "node-hello", "java-hello", "go-hello", "ruby-hello", "hop3-hello"})
     void eachExampleIsBuiltDeployedAndServedThroughNginx(String example) throws Exception {
         assertEquals(201, api.createApp(example).status());
 

@@ -25,7 +25,9 @@ public final class Formations {
             return Uni.createFrom().item(config);
         }
         if (app.currentDeployment == null) {
-            return Uni.createFrom().item(config.withFormation(Map.of()));
+            // The first release: what the app declares (app.json's formation), else one of each type.
+            Map<String, Integer> declared = config.declared().formation();
+            return Uni.createFrom().item(config.withFormation(declared == null ? Map.of() : declared));
         }
         return session.find(Deployment.class, app.currentDeployment)
                 .map(current -> config.withFormation(current == null ? Map.of() : servedBy(current)));

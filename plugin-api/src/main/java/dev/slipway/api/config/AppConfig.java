@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An app's configuration, from {@code slipway.toml} (or {@code hop3.toml}), {@code Procfile} and
@@ -18,11 +19,12 @@ import java.util.Optional;
  *                  is taken when the deployment is recorded.
  * @param storage   the app's persistent directories ({@code [[storage]] path}), relative to its
  *                  tree: they keep their files from one release to the next (see {@link Names#storagePathProblem}).
+ * @param declared  what the files ask the host to check or make when a deployment is requested
  */
 public record AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
                         Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
                         Map<String, String> sealedEnv, Limits limits, Retry retry, Map<String, Integer> formation,
-                        List<String> storage) {
+                        List<String> storage, Declared declared) {
 
     /**
      * Heroku's release phase: the {@code [hooks]} key, or the process type, of the command run once
@@ -48,6 +50,7 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
         limits = limits == null ? Limits.NONE : limits;
         retry = retry == null ? Retry.NONE : retry;
         storage = storage == null ? List.of() : List.copyOf(storage);
+        declared = declared == null ? Declared.NONE : declared;
         storage.forEach(path -> {
             if (Names.storagePathProblem(path) != null) {
                 throw new IllegalArgumentException(Names.storagePathProblem(path));
@@ -62,6 +65,15 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
                 }
             });
         }
+    }
+
+    /** Declaring nothing to check or make at a deployment's request. */
+    public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
+                     Healthcheck healthcheck, Map<String, String> hooks, Proxy proxy, List<Addon> addons,
+                     Map<String, String> sealedEnv, Limits limits, Retry retry, Map<String, Integer> formation,
+                     List<String> storage) {
+        this(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, retry, formation,
+                storage, Declared.NONE);
     }
 
     public AppConfig(Build build, Deploy deploy, Map<String, String> processes, Map<String, String> env,
@@ -93,13 +105,13 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
     /** This configuration with the app's sealed config vars. */
     public AppConfig withSealedEnv(Map<String, String> sealed) {
         return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealed, limits, retry,
-                formation, storage);
+                formation, storage, declared);
     }
 
     /** This configuration with {@code formation} (process type to count) as the release's formation. */
     public AppConfig withFormation(Map<String, Integer> formation) {
         return new AppConfig(build, deploy, processes, env, healthcheck, hooks, proxy, addons, sealedEnv, limits, retry,
-                formation, storage);
+                formation, storage, declared);
     }
 
     /** The release phase's command: {@code [hooks] release}, or else the {@code release} process type. */
@@ -118,11 +130,43 @@ public record AppConfig(Build build, Deploy deploy, Map<String, String> processe
                 new Healthcheck(null, DEFAULT_HEALTHCHECK_TIMEOUT), Map.of(), new Proxy(List.of()), List.of());
     }
 
-    /** @param staticDir directory holding the site, for the static toolchain; {@code null} = the root */
-    public record Build(String strategy, String toolchain, String staticDir) {
+    /**
+     * @param staticDir   directory holding the site, for the static toolchain; {@code null} = the root
+     * @param beforeBuild the app's commands run in its tree before the toolchain builds ({@code before-build})
+     * @param afterBuild  the app's commands run in the built tree, with the release's environment, before
+     *                    the build counts as done: failing one fails it ({@code after-build})
+     */
+    public record Build(String strategy, String toolchain, String staticDir, List<String> beforeBuild,
+                        List<String> afterBuild) {
+        public Build {
+            beforeBuild = beforeBuild == null ? List.of() : List.copyOf(beforeBuild);
+            afterBuild = afterBuild == null ? List.of() : List.copyOf(afterBuild);
+        }
+
+        public Build(String strategy, String toolchain, String staticDir) {
+            this(strategy, toolchain, staticDir, List.of(), List.of());
+        }
     }
 
     public record Deploy(String strategy) {
+    }
+
+    /**
+     * What an app's {@code app.json} asks of the host when a deployment is requested.
+     *
+     * @param requiredEnv  variables that must be config vars of the app: a deployment without one is refused
+     * @param generatedEnv variables made once, as random secrets, when the app does not have them yet
+     * @param formation    the first release's formation; {@code null}: one of each type. Later releases
+     *                     keep the serving one's, so {@code slip ps:scale} is not undone by a deployment
+     */
+    public record Declared(Set<String> requiredEnv, Set<String> generatedEnv, Map<String, Integer> formation) {
+        public static final Declared NONE = new Declared(Set.of(), Set.of(), null);
+
+        public Declared {
+            requiredEnv = requiredEnv == null ? Set.of() : Set.copyOf(requiredEnv);
+            generatedEnv = generatedEnv == null ? Set.of() : Set.copyOf(generatedEnv);
+            formation = formation == null ? null : Map.copyOf(formation);
+        }
     }
 
     /** @param path HTTP path to probe; {@code null} = a TCP connect is enough */

@@ -26,7 +26,7 @@ public final class AppConfigParser {
 
     public static final Set<String> HOOK_POINTS = Set.copyOf(dev.slipway.api.HookPoints.OF_APP_CONFIG);
     private static final Map<String, Set<String>> KEYS = Map.of(
-            "build", Set.of("strategy", "toolchain", "static-dir"),
+            "build", Set.of("strategy", "toolchain", "static-dir", "before-build", "after-build"),
             "deploy", Set.of("strategy"),
             "healthcheck", Set.of("path", "timeout"),
             "hooks", Stream.concat(HOOK_POINTS.stream(), Stream.of(AppConfig.RELEASE)).collect(Collectors.toSet()),
@@ -88,14 +88,15 @@ public final class AppConfigParser {
         }
         return new AppConfig(
                 new AppConfig.Build(strategyName("build", "strategy"), strategyName("build", "toolchain"),
-                        relativePath("build", "static-dir")),
+                        relativePath("build", "static-dir"), commands("build", "before-build"),
+                        commands("build", "after-build")),
                 new AppConfig.Deploy(strategyName("deploy", "strategy")),
                 stringTable("run", Names.PROCESS_TYPE, "a lower-case process type such as web", true),
                 env(stringTable("env", Names.ENV_KEY, "letters, digits and '_', not starting with a digit", false)),
                 new AppConfig.Healthcheck(healthcheckPath(), healthcheckTimeout()),
                 stringTable("hooks", Pattern.compile(".*"), "", true),
-                new AppConfig.Proxy(domains()),
-                addons(),
+                new AppConfig.Proxy(domains(toml, List.of("proxy", "domains"), "[proxy] domains", file)),
+                addons(toml, "addons", file),
                 Map.of(),
                 limits(),
                 retry(),
@@ -228,6 +229,23 @@ public final class AppConfigParser {
         return path;
     }
 
+    /** A command line, or an array of them run in order, each a non-empty string. */
+    private List<String> commands(String section, String key) throws ConfigException {
+        Object value = toml.get(List.of(section, key));
+        List<String> commands = new ArrayList<>();
+        if (value == null) {
+            return commands;
+        }
+        for (Object item : value instanceof TomlArray array ? array.toList() : List.of(value)) {
+            if (!(item instanceof String command) || command.isBlank()) {
+                throw error(section + "." + key, "[" + section + "] " + key
+                        + " must be a command line or an array of command lines, each a non-empty string");
+            }
+            commands.add(command);
+        }
+        return commands;
+    }
+
     /**
      * A table of scalar values. Commands ({@code [run]}, {@code [hooks]}) must be strings: a number or
      * an array there is a mistake that would otherwise run as something the author did not write.
@@ -309,21 +327,21 @@ public final class AppConfigParser {
         return value instanceof Boolean ? "a boolean" : "a number";
     }
 
-    /** Host names, normalised as DNS compares them: lower case, without the root's trailing dot, once each. */
-    private List<String> domains() throws ConfigException {
-        Object value = toml.get(List.of("proxy", "domains"));
+    /** Host names at {@code path}, normalised as DNS compares them: lower case, without the root's trailing dot, once each. */
+    static List<String> domains(TomlParseResult toml, List<String> path, String name, String file) throws ConfigException {
+        Object value = toml.get(path);
         List<String> domains = new ArrayList<>();
         if (value == null) {
             return domains;
         }
         if (!(value instanceof TomlArray array)) {
-            throw error("proxy.domains", "[proxy] domains must be an array of host names");
+            throw error(toml, file, path, name + " must be an array of host names");
         }
         for (int i = 0; i < array.size(); i++) {
             Object item = array.get(i);
             String domain = item instanceof String text ? normalisedDomain(text) : null;
             if (domain == null || !DOMAIN.matcher(domain).matches()) {
-                throw error("proxy.domains", "[proxy] domains[" + i + "] "
+                throw error(toml, file, path, name + "[" + i + "] "
                         + (item instanceof String text ? "\"" + Names.printable(text) + "\" " : "")
                         + "must be a host name such as \"hello.example.com\"");
             }
@@ -343,31 +361,41 @@ public final class AppConfigParser {
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
-    private List<AppConfig.Addon> addons() throws ConfigException {
-        Object value = toml.get(List.of("addons"));
+    /**
+     * The array of tables at {@code key}: {@code [[addons]]}, or Hop3's older {@code [[provider]]},
+     * whose entries may name their type as {@code name}.
+     */
+    static List<AppConfig.Addon> addons(TomlParseResult toml, String key, String file) throws ConfigException {
+        Object value = toml.get(List.of(key));
         List<AppConfig.Addon> addons = new ArrayList<>();
         if (value == null) {
             return addons;
         }
         if (!(value instanceof TomlArray array) || array.toList().stream().anyMatch(item -> !(item instanceof TomlTable))) {
-            throw error("addons", "addons must be an array of tables: [[addons]] with type = \"postgres\"");
+            throw error(toml, file, List.of(key), key + " must be an array of tables: [[" + key + "]] with type = \"postgres\"");
         }
         for (int i = 0; i < array.size(); i++) {
             TomlTable table = array.getTable(i);
-            Object type = table.get(List.of("type"));
+            String typeKey = key.equals("provider") && !table.contains("type") ? "name" : "type";
+            Object type = table.get(List.of(typeKey));
             if (!(type instanceof String name) || !Names.STRATEGY.matcher(name).matches()) {
-                throw new ConfigException(file + " line " + array.inputPositionOf(i).line() + ": [[addons]] entry "
-                        + (i + 1) + " needs type = \"<addon name>\", e.g. \"postgres\"");
+                throw new ConfigException(file + " line " + array.inputPositionOf(i).line() + ": [[" + key + "]] entry "
+                        + (i + 1) + " needs " + typeKey + " = \"<addon name>\", e.g. \"postgres\"");
             }
             Map<String, String> options = new LinkedHashMap<>();
-            for (String key : table.keySet()) {
-                if (!key.equals("type")) {
-                    options.put(key, String.valueOf(table.get(List.of(key))));
+            for (String option : table.keySet()) {
+                if (!option.equals(typeKey)) {
+                    options.put(option, String.valueOf(table.get(List.of(option))));
                 }
             }
             addons.add(new AppConfig.Addon(name, options));
         }
         return addons;
+    }
+
+    private static ConfigException error(TomlParseResult toml, String file, List<String> path, String message) {
+        TomlPosition position = toml.inputPositionOf(path);
+        return new ConfigException((position == null ? file : file + " line " + position.line()) + ": " + message);
     }
 
     private ConfigException error(String dottedKey, String message) {

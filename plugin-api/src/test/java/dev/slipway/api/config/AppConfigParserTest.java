@@ -61,7 +61,7 @@ class AppConfigParserTest {
     void unknownKeyNamesLineKeyAndAllowedKeys() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> AppConfigParser.parse("[build]\n\nstrategy = \"native\"\nstrategee = \"x\"\n", "slipway.toml"));
-        assertEquals("slipway.toml line 4: [build] key \"strategee\" is unknown; allowed: static-dir, strategy, toolchain",
+        assertEquals("slipway.toml line 4: [build] key \"strategee\" is unknown; allowed: after-build, before-build, static-dir, strategy, toolchain",
                 e.getMessage());
     }
 

@@ -52,6 +52,8 @@ public class DeploymentRequests {
         return sessions.withSession(session -> App.existing(session, app))
                 .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> accept.apply(id))))
                 .chain(accepted -> process.start(app, id,
-                        new DeploymentProcess.Origin(accepted.source(), accepted.config(), null, description)));
+                        new DeploymentProcess.Origin(accepted.source(), accepted.config(), null, description))
+                        // Refused when recorded (a config var app.json requires is missing): nothing refers to the copy.
+                        .onFailure().invoke(() -> accepted.source().toFile().delete()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.slipway.orchestrator.deployment.intake;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.config.AppConfigLoader;
 import dev.slipway.api.config.ConfigException;
@@ -17,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,8 +30,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class SourceIntake {
 
-    private static final Set<String> CONFIG_FILES = Set.of(AppConfigLoader.SLIPWAY_TOML, AppConfigLoader.HOP3_TOML,
-            AppConfigLoader.PROCFILE, AppConfigLoader.DOT_ENV);
+    /** app.json as plain values; a key given twice is refused rather than one of the two taken. */
+    private static final ObjectReader JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build().readerFor(Object.class);
 
     /** A validated archive, where it is kept, and the configuration it carries. */
     public record Accepted(Path source, AppConfig config) {
@@ -49,7 +53,7 @@ public class SourceIntake {
     public Accepted accept(Path upload, UUID deploymentId) {
         Map<String, String> files;
         try (InputStream in = Files.newInputStream(upload)) {
-            files = SourceArchive.inspect(in, limits, CONFIG_FILES).files();
+            files = SourceArchive.inspect(in, limits, AppConfigLoader.FILES).files();
         } catch (ArchiveException e) {
             throw Refused.invalid(e.getMessage());
         } catch (IOException e) {
@@ -57,7 +61,7 @@ public class SourceIntake {
         }
         AppConfig config;
         try {
-            config = AppConfigLoader.load(name -> Optional.ofNullable(files.get(name)));
+            config = AppConfigLoader.load(name -> Optional.ofNullable(files.get(name)), JSON::readValue);
         } catch (ConfigException | IOException e) {
             throw Refused.invalid(e.getMessage());
         }

@@ -18,6 +18,7 @@ import dev.slipway.orchestrator.Refused;
 import dev.slipway.orchestrator.SlipwayConfig;
 import dev.slipway.orchestrator.app.App;
 import dev.slipway.orchestrator.config.ConfigVar;
+import dev.slipway.orchestrator.config.DeclaredEnv;
 import dev.slipway.orchestrator.deployment.Deployment;
 import dev.slipway.orchestrator.deployment.release.Release;
 import dev.slipway.orchestrator.domain.DomainClaims;
@@ -70,10 +71,12 @@ public class DeploymentProcess {
     private final StagePolicy policy;
     private final DomainClaims domains;
     private final WorkerDirectory workers;
+    private final DeclaredEnv declaredEnv;
 
     public DeploymentProcess(Mutiny.SessionFactory sessions, EventLog eventLog, Outbox outbox, OutboxRelay relay,
                              EventSignals signals, Clock clock, SlipwayConfig config, DomainClaims domains,
-                             WorkerDirectory workers) {
+                             WorkerDirectory workers, DeclaredEnv declaredEnv) {
+        this.declaredEnv = declaredEnv;
         this.domains = domains;
         this.workers = workers;
         this.relay = relay;
@@ -148,9 +151,12 @@ public class DeploymentProcess {
                             Rebase rebase = origin.decidedOnTurn();
                             d.rebase = rebase == null ? null : EventCodec.encode(rebase);
                             // The release gets the app's config vars as they are now, sealed.
+                            // New code may declare config vars it needs (app.json); a rollback or a redeploy brings none.
                             Uni<List<ConfigVar>> vars = origin.restoresConfigVars()
                                     ? ConfigVar.replaceAll(session, app, config.sealedEnv(), now)
-                                    : ConfigVar.ofApp(session, app);
+                                    : origin.redeploysServing() ? ConfigVar.ofApp(session, app)
+                                    : ConfigVar.ofApp(session, app).chain(current ->
+                                            declaredEnv.apply(session, app, config, current, now));
                             return vars.map(current -> {
                                 d.config = EventCodec.encode(config.withSealedEnv(current.stream()
                                         .collect(Collectors.toMap(v -> v.key, v -> v.sealed))));

@@ -1,6 +1,7 @@
 package dev.slipway.plugins.proxy.nginx;
 
 import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.ReleaseProbe;
 import dev.slipway.api.StageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class NginxConfig {
 
-    static final String RELEASE_HEADER = "X-Slipway-Release";
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -78,7 +78,7 @@ final class NginxConfig {
         out.append("server {\n")
                 .append("    listen ").append(s.listenAddress()).append(':').append(s.listenPort()).append(";\n")
                 .append("    server_name ").append(String.join(" ", domains)).append(";\n")
-                .append("    add_header ").append(RELEASE_HEADER).append(' ').append(release.releaseId())
+                .append("    add_header ").append(ReleaseProbe.RELEASE_HEADER).append(' ').append(release.releaseId())
                 .append(" always;\n");
         if (release.isStatic()) {
             Path root = release.staticRoot().toAbsolutePath().normalize();
@@ -98,7 +98,7 @@ final class NginxConfig {
                     .append("        proxy_set_header X-Forwarded-Host $host;\n")
                     .append("        proxy_set_header Upgrade $http_upgrade;\n")
                     .append("        proxy_set_header Connection $connection_upgrade;\n")
-                    .append("        proxy_hide_header ").append(RELEASE_HEADER).append(";\n")
+                    .append("        proxy_hide_header ").append(ReleaseProbe.RELEASE_HEADER).append(";\n")
                     .append("        # Server-sent events, long polls: pass bytes on at once, keep streams open.\n")
                     .append("        proxy_buffering off;\n")
                     .append("        proxy_read_timeout 1h;\n")

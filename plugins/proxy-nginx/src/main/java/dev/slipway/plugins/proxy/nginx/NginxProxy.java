@@ -1,8 +1,10 @@
 package dev.slipway.plugins.proxy.nginx;
 
 import dev.slipway.api.DeploymentInfo;
+import dev.slipway.api.DirectoryLock;
 import dev.slipway.api.ProxyContext;
 import dev.slipway.api.ProxyStrategy;
+import dev.slipway.api.ReleaseProbe;
 import dev.slipway.api.Setting;
 import dev.slipway.api.StageException;
 import dev.slipway.api.config.Names;
@@ -45,7 +47,7 @@ public final class NginxProxy implements ProxyStrategy {
         String server = NginxConfig.server(release, context.domains(), settings);
         Nginx nginx = new Nginx(settings, context);
         nginx.createLayout();
-        try (PrefixLock lock = PrefixLock.take(settings.prefix())) {
+        try (DirectoryLock lock = DirectoryLock.take(settings.prefix(), "the nginx prefix")) {
             ConfChange change = new ConfChange();
             try {
                 if (change.write(settings.conf(), NginxConfig.main(settings))) {
@@ -74,7 +76,7 @@ public final class NginxProxy implements ProxyStrategy {
             return;
         }
         Nginx nginx = new Nginx(settings, context);
-        try (PrefixLock lock = PrefixLock.take(settings.prefix())) {
+        try (DirectoryLock lock = DirectoryLock.take(settings.prefix(), "the nginx prefix")) {
             ConfChange change = new ConfChange();
             try {
                 if (!change.delete(site)) {
@@ -131,7 +133,7 @@ public final class NginxProxy implements ProxyStrategy {
         long deadline = System.nanoTime() + VERIFY_TIMEOUT.toNanos();
         String seen;
         do {
-            seen = ReleaseCheck.releaseServing(settings.probeHost(), settings.listenPort(), domain);
+            seen = ReleaseProbe.releaseServing(settings.probeHost(), settings.listenPort(), domain);
             if (seen.equals(release.releaseId())) {
                 context.log().line("verified: http://" + domain + ":" + settings.listenPort() + "/ is served by"
                         + " release " + release.releaseId());

@@ -1,4 +1,4 @@
-package dev.slipway.plugins.proxy.nginx;
+package dev.slipway.api;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -9,16 +9,20 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Asks nginx, as a browser would, which release answers for a domain. A raw HTTP/1.1 request,
- * because java.net.http refuses to set the Host header.
+ * Asks a proxy, as a browser would, which release answers for a domain: proxies send
+ * {@link #RELEASE_HEADER} with the release they route to, so a change can be verified from outside
+ * before it counts as done. A raw HTTP/1.1 request, because java.net.http refuses to set the Host header.
  */
-final class ReleaseCheck {
+public final class ReleaseProbe {
 
-    private ReleaseCheck() {
+    /** The response header a proxy strategy adds: the id of the release that answered. */
+    public static final String RELEASE_HEADER = "X-Slipway-Release";
+
+    private ReleaseProbe() {
     }
 
-    /** The value of the release header nginx sends for {@code domain}, or a description of what went wrong. */
-    static String releaseServing(String host, int port, String domain) {
+    /** The value of the release header the proxy at {@code host:port} sends for {@code domain}, or what went wrong. */
+    public static String releaseServing(String host, int port, String domain) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 2_000);
             socket.setSoTimeout(5_000);
@@ -29,12 +33,12 @@ final class ReleaseCheck {
             String head = head(new BufferedInputStream(socket.getInputStream()));
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(NginxConfig.RELEASE_HEADER)) {
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(RELEASE_HEADER)) {
                     return line.substring(colon + 1).trim();
                 }
             }
             String status = head.lines().findFirst().orElse("no answer");
-            return "(no " + NginxConfig.RELEASE_HEADER + " header; " + status + ")";
+            return "(no " + RELEASE_HEADER + " header; " + status + ")";
         } catch (IOException e) {
             return "(" + e.getMessage() + ")";
         }

@@ -1,4 +1,4 @@
-package dev.slipway.plugins.proxy.nginx;
+package dev.slipway.api;
 
 import dev.slipway.api.StageException;
 import java.io.IOException;
@@ -11,11 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One change to an nginx prefix at a time. Without it, one app's bad file could fail another
- * app's {@code nginx -t}, or an undo could race a reload. The file lock covers workers in other
- * processes; the in-memory lock covers threads of this one, since a JVM may hold a file lock only once.
+ * One change to a directory's files at a time, across the threads of this process and the other
+ * processes on the machine: a proxy strategy takes it around each change to its configuration, so
+ * one app's bad file cannot fail another's test, nor an undo race a reload. The file lock covers
+ * other processes; the in-memory lock covers threads of this one, since a JVM may hold a file lock only once.
  */
-final class PrefixLock implements AutoCloseable {
+public final class DirectoryLock implements AutoCloseable {
 
     private static final Map<Path, ReentrantLock> THREADS = new ConcurrentHashMap<>();
 
@@ -23,22 +24,23 @@ final class PrefixLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock fileLock;
 
-    private PrefixLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
+    private DirectoryLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
         this.threadLock = threadLock;
         this.channel = channel;
         this.fileLock = fileLock;
     }
 
-    static PrefixLock take(Path prefix) throws StageException {
-        ReentrantLock threadLock = THREADS.computeIfAbsent(prefix, p -> new ReentrantLock());
+    /** Waits for and takes the lock of {@code dir} ({@code .slipway.lock} in it); {@code what} names it in errors. */
+    public static DirectoryLock take(Path dir, String what) throws StageException {
+        ReentrantLock threadLock = THREADS.computeIfAbsent(dir.toAbsolutePath().normalize(), p -> new ReentrantLock());
         threadLock.lock();
         try {
-            FileChannel channel = FileChannel.open(prefix.resolve(".slipway.lock"),
+            FileChannel channel = FileChannel.open(dir.resolve(".slipway.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new PrefixLock(threadLock, channel, channel.lock());
+            return new DirectoryLock(threadLock, channel, channel.lock());
         } catch (IOException e) {
             threadLock.unlock();
-            throw new StageException("could not lock the nginx prefix " + prefix + ": " + e.getMessage()
+            throw new StageException("could not lock " + what + " " + dir + ": " + e.getMessage()
                     + " (check that the worker may write there)", e);
         }
     }
