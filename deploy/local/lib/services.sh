@@ -120,7 +120,9 @@ workers_launch() {
   service_launch workers "$WORKERS_JAR" "$SLIPWAY_WORKER_PORT" SLIPWAY_WORKER_PORT \
     "SLIPWAY_HOME=$SLIPWAY_HOME" \
     "SLIPWAY_BASE_DOMAIN=$SLIPWAY_BASE_DOMAIN" \
+    "SLIPWAY_PROXY_STRATEGY=$SLIPWAY_PROXY" \
     "SLIPWAY_PLUGINS_NGINX_LISTEN_PORT=$SLIPWAY_PROXY_PORT" \
+    "SLIPWAY_PLUGINS_CADDY_LISTEN_PORT=$SLIPWAY_PROXY_PORT" \
     "QUARKUS_HTTP_PORT=$SLIPWAY_WORKER_PORT" \
     "QUARKUS_HTTP_HOST=127.0.0.1" \
     "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$SLIPWAY_KAFKA_PORT" \
@@ -223,3 +225,19 @@ nginx_stop() {
 }
 
 nginx_status() { pidfile_status proxy "$(nginx_pidfile)" "$SLIPWAY_PROXY_PORT"; }
+
+# Slipway's own Caddy (SLIPWAY_PROXY=caddy): the proxy plugin starts it; its pid file is in its state directory.
+CADDY_PIDFILE="$SLIPWAY_HOME/caddy/caddy.pid"
+
+caddy_stop() {
+  local pid
+  pid=$(pid_from_file "$CADDY_PIDFILE") || return 0
+  say "stopping caddy (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! wait_until 15 "" pid_gone "$pid"; then
+    warn "caddy (pid $pid) did not stop within 15s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+}
+
+caddy_status() { [[ -f "$CADDY_PIDFILE" ]] && pidfile_status caddy "$CADDY_PIDFILE" "$SLIPWAY_PROXY_PORT"; return 0; }

@@ -64,4 +64,10 @@ public record DeploymentInfo(String app, String releaseId, String deployer, Stri
     public boolean isStatic() {
         return staticRoot != null;
     }
+
+    /** What a proxy routes to, for its log: the static root, or every upstream as {@code host:port}. */
+    public String target() {
+        return isStatic() ? staticRoot.toString()
+                : String.join(" ", upstreams.stream().map(u -> u.host() + ":" + u.port()).toList());
+    }
 }

@@ -1,6 +1,8 @@
 package dev.slipway.api;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Puts releases behind the server's one reverse proxy. Chosen by server configuration, not per app. */
 public interface ProxyStrategy extends Strategy {
@@ -16,4 +18,28 @@ public interface ProxyStrategy extends Strategy {
 
     /** Removes every route of the app. */
     void remove(String app, ProxyContext context) throws StageException;
+
+    /** The setting {@code listen-port} (default 8080) of proxy {@code plugin}, checked: the port apps are served on. */
+    static int listenPort(Map<String, String> config, String plugin) throws StageException {
+        String text = config.getOrDefault("listen-port", "8080").strip();
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new StageException(plugin + " proxy setting listen-port \"" + text + "\" is not a port number (1-65535),"
+                + " e.g. slipway.plugins." + plugin + ".listen-port=8080");
+    }
+
+    /** E.g. {@code http://hello.example.com:8080/} for each domain, with no port when it is 80. */
+    static List<String> httpUrls(List<String> domains, int port) {
+        List<String> urls = new ArrayList<>();
+        for (String domain : domains) {
+            urls.add("http://" + domain + (port == 80 ? "" : ":" + port) + "/");
+        }
+        return urls;
+    }
 }

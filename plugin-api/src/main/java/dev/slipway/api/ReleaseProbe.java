@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Asks a proxy, as a browser would, which release answers for a domain: proxies send
@@ -19,6 +21,38 @@ public final class ReleaseProbe {
     public static final String RELEASE_HEADER = "X-Slipway-Release";
 
     private ReleaseProbe() {
+    }
+
+    /** Where to reach a proxy from this host: its listen address, or loopback when it listens on all of them. */
+    public static String probeHost(String listenAddress) {
+        return switch (listenAddress) {
+            case "0.0.0.0", "*" -> "127.0.0.1";
+            case "[::]" -> "::1";
+            default -> listenAddress.replace("[", "").replace("]", "");
+        };
+    }
+
+    /**
+     * Asks until the proxy at {@code host:port} answers for {@code domain} with {@code releaseId}, for
+     * at most {@code timeout}: empty once it does, else the last answer seen.
+     */
+    public static Optional<String> awaitRelease(String host, int port, String domain, String releaseId,
+                                                Duration timeout) throws StageException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String seen;
+        do {
+            seen = releaseServing(host, port, domain);
+            if (seen.equals(releaseId)) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StageException("interrupted while waiting for the proxy to serve release " + releaseId, e);
+            }
+        } while (System.nanoTime() < deadline);
+        return Optional.of(seen);
     }
 
     /** The value of the release header the proxy at {@code host:port} sends for {@code domain}, or what went wrong. */

@@ -81,6 +81,10 @@ public class WorkerDirectory {
         check(live, "builder", config.build().strategy(), "[build] strategy", file);
         check(live, "toolchain", config.build().toolchain(), "[build] toolchain", file);
         check(live, "deployer", config.deploy().strategy(), "[deploy] strategy", file);
+        // An addon no worker provides would leave the app without its database: refused, not ignored.
+        for (AppConfig.Addon addon : config.addons()) {
+            check(live, "addon", addon.type(), "addon", file);
+        }
     }
 
     private static void check(List<WorkerAnnounced> live, String kind, String name, String key, String file) {

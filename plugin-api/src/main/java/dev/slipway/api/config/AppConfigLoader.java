@@ -79,8 +79,9 @@ public final class AppConfigLoader {
                     + " (they say the same things, and one would be silently ignored)");
         }
         String tomlName = hop3.isPresent() ? HOP3_TOML : SLIPWAY_TOML;
-        AppConfig config = slipway.isPresent() ? AppConfigParser.parse(slipway.get(), SLIPWAY_TOML)
-                : hop3.isPresent() ? Hop3Toml.parse(hop3.get()) : AppConfig.empty();
+        TomlFile tomlFile = slipway.isPresent() ? AppConfigParser.file(slipway.get(), SLIPWAY_TOML)
+                : hop3.isPresent() ? Hop3Toml.parse(hop3.get()) : new TomlFile(AppConfig.empty(), false, List.of());
+        AppConfig config = tomlFile.config();
         Optional<String> appJsonText = files.read(APP_JSON);
         AppJson appJson = appJsonText.isPresent() ? AppJson.read(parseJson(json, appJsonText.get())) : null;
 
@@ -90,6 +91,18 @@ public final class AppConfigLoader {
             processes.putAll(Procfile.parse(procfile.get()));
         }
         processes.putAll(config.processes());
+        if (!tomlFile.beforeRun().isEmpty()) {
+            if (!processes.containsKey("web")) {
+                throw new ConfigException(HOP3_TOML + ": [run] before-run runs before each process, and there is no web"
+                        + " process to run it before: give [run] start (a toolchain's own default is chosen only at the build)");
+            }
+            // Hop3 runs it before every start of the app: each process, from whichever file.
+            processes.replaceAll((type, command) -> {
+                List<String> chain = new java.util.ArrayList<>(tomlFile.beforeRun());
+                chain.add(command);
+                return TomlFile.chained(chain);
+            });
+        }
         Map<String, String> hooks = new LinkedHashMap<>();
         if (appJson != null) {
             hooks.putAll(appJson.hooks());
@@ -112,11 +125,9 @@ public final class AppConfigLoader {
         env.putAll(config.env());
 
         AppConfig.Healthcheck healthcheck = config.healthcheck();
-        boolean tomlChecks = healthcheck.path() != null
-                || !healthcheck.timeout().equals(AppConfig.DEFAULT_HEALTHCHECK_TIMEOUT);
         List<AppConfig.Addon> addons = config.addons();
         if (appJson != null) {
-            healthcheck = tomlChecks ? healthcheck : appJson.healthcheck();
+            healthcheck = tomlFile.declaresHealthcheck() ? healthcheck : appJson.healthcheck();
             addons = addons.isEmpty() ? appJson.addons() : addons;
         }
         return new AppConfig(config.build(), config.deploy(), processes, env, healthcheck, hooks,

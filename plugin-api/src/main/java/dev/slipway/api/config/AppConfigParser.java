@@ -56,13 +56,18 @@ public final class AppConfigParser {
     }
 
     public static AppConfig parse(String text, String file) throws ConfigException {
+        return file(text, file).config();
+    }
+
+    /** The configuration, and whether the file has a health check of its own (for the loader). */
+    static TomlFile file(String text, String file) throws ConfigException {
         TomlParseResult result = Toml.parse(text);
         if (result.hasErrors()) {
             TomlParseError first = result.errors().get(0);
             throw new ConfigException(file + " line " + first.position().line() + ", column "
                     + first.position().column() + ": " + first.getMessage());
         }
-        return new AppConfigParser(file, result).read();
+        return new TomlFile(new AppConfigParser(file, result).read(), result.contains("healthcheck"), List.of());
     }
 
     private AppConfig read() throws ConfigException {

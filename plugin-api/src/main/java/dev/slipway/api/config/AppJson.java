@@ -96,6 +96,9 @@ record AppJson(Map<String, String> hooks, AppConfig.Healthcheck healthcheck, Map
             if (problem != null) {
                 throw error("env: " + problem);
             }
+            if (key.equals("PORT")) {
+                throw error("env.PORT is Slipway's: it gives each web process its own; listen on $PORT");
+            }
             if (entry.getValue() instanceof String text) {
                 env.values.put(key, text);
                 continue;
@@ -147,10 +150,12 @@ record AppJson(Map<String, String> hooks, AppConfig.Healthcheck healthcheck, Map
                             + "\" is unknown; allowed: max_parallel, quantity, size");
                 }
             }
-            Object quantity = spec.getOrDefault("quantity", 1);
-            if (!(quantity instanceof Integer n) || n < 0 || n > AppConfig.MAX_PROCESSES_PER_TYPE) {
-                throw error("formation." + type + ".quantity must be a whole number from 0 to "
-                        + AppConfig.MAX_PROCESSES_PER_TYPE);
+            // Dokku's defaults: one web process, none of the other types.
+            Object quantity = spec.getOrDefault("quantity", type.equals("web") ? 1 : 0);
+            int least = type.equals("web") ? 1 : 0;
+            if (!(quantity instanceof Integer n) || n < least || n > AppConfig.MAX_PROCESSES_PER_TYPE) {
+                throw error("formation." + type + ".quantity must be a whole number from " + least + " to "
+                        + AppConfig.MAX_PROCESSES_PER_TYPE + (least == 1 ? " (an app without web processes serves nothing)" : ""));
             }
             formation.put(type, n);
         }
@@ -216,9 +221,20 @@ record AppJson(Map<String, String> hooks, AppConfig.Healthcheck healthcheck, Map
         }
         List<AppConfig.Addon> addons = new java.util.ArrayList<>();
         for (Object item : list) {
+            if (item instanceof Map<?, ?> map) {
+                for (Object field : map.keySet()) {
+                    if (!field.equals("plan") && !field.equals("as")) {
+                        throw error("addons: key \"" + Names.printable(String.valueOf(field)) + "\" is not supported;"
+                                + " allowed: as, plan");
+                    }
+                }
+                if (map.containsKey("as") && !(map.get("as") instanceof String as && Names.ENV_KEY.matcher(as).matches())) {
+                    throw error("addons: as must be the prefix of the variables, such as \"CACHE\"");
+                }
+            }
             Object plan = item instanceof Map<?, ?> map ? map.get("plan") : item;
             String name = plan instanceof String text ? text.split(":", 2)[0] : null;
-            String type = ADDON_PLANS.get(name);
+            String type = name == null ? null : ADDON_PLANS.get(name);
             if (type == null) {
                 throw error("addons: plan " + (name == null ? "(none)" : "\"" + Names.printable(name) + "\"")
                         + " has no Slipway addon; known: " + String.join(", ", new TreeSet<>(ADDON_PLANS.keySet())));

@@ -72,7 +72,7 @@ final class Hop3Toml {
         this.toml = toml;
     }
 
-    static AppConfig parse(String text) throws ConfigException {
+    static TomlFile parse(String text) throws ConfigException {
         TomlParseResult result = Toml.parse(text);
         if (result.hasErrors()) {
             TomlParseError first = result.errors().get(0);
@@ -82,7 +82,7 @@ final class Hop3Toml {
         return new Hop3Toml(result).read();
     }
 
-    private AppConfig read() throws ConfigException {
+    private TomlFile read() throws ConfigException {
         for (String section : toml.keySet()) {
             refuseUnsupported(section);
             if (!SECTIONS.contains(section)) {
@@ -105,7 +105,7 @@ final class Hop3Toml {
         }
         metadata();
         Map<String, String> env = env();
-        return new AppConfig(
+        AppConfig config = new AppConfig(
                 new AppConfig.Build(builder(), toolchain(), relativePath("build.static-dir"),
                         commands("build.before-build"), commands("build.after-build")),
                 new AppConfig.Deploy(null),
@@ -120,6 +120,9 @@ final class Hop3Toml {
                 AppConfig.Retry.NONE,
                 null,
                 List.of());
+        return new TomlFile(config, toml.contains("healthcheck") || toml.contains("run.healthcheck")
+                || toml.contains("run.healthcheck-timeout") || toml.contains("run.start-timeout"),
+                commands("run.before-run"));
     }
 
     private void refuseUnsupported(String dottedKey) throws ConfigException {
@@ -156,14 +159,14 @@ final class Hop3Toml {
     }
 
     /**
-     * {@code [run] start} as {@code web} and {@code [run.workers]} as the other types (a {@code web}
-     * there wins over {@code start}); {@code before-run} is run before each, as Hop3 runs it before every start.
+     * {@code [run] start} as {@code web} (a list runs in order, each only if the one before succeeded)
+     * and {@code [run.workers]} as the other types (a {@code web} there wins over {@code start}).
      */
     private Map<String, String> processes() throws ConfigException {
         Map<String, String> processes = new LinkedHashMap<>();
         List<String> start = commands("run.start");
         if (!start.isEmpty()) {
-            processes.put("web", String.join(" && ", start));
+            processes.put("web", start.size() == 1 ? start.get(0) : TomlFile.chained(start));
         }
         Object workers = toml.get(List.of("run", "workers"));
         if (workers != null) {
@@ -180,12 +183,6 @@ final class Hop3Toml {
                 }
                 processes.put(type, command);
             }
-        }
-        List<String> beforeRun = commands("run.before-run");
-        if (!beforeRun.isEmpty()) {
-            // Each command on lines of its own: a comment or a trailing '&' in one cannot swallow the next.
-            String prefix = "{\n" + String.join("\n", beforeRun) + "\n} && ";
-            processes.replaceAll((type, command) -> prefix + "{\n" + command + "\n}");
         }
         return processes;
     }
@@ -247,9 +244,12 @@ final class Hop3Toml {
         return Duration.ofSeconds(seconds);
     }
 
-    /** Hop3's spelling of the same list, {@code [[provider]]}, is read when there is no {@code [[addons]]}. */
-    private String addonsKey() {
-        return toml.get(List.of("addons")) == null && toml.get(List.of("provider")) != null ? "provider" : "addons";
+    /** Hop3's older spelling of the same list, {@code [[provider]]}, when there is no {@code [[addons]]}. */
+    private String addonsKey() throws ConfigException {
+        if (toml.contains("addons") && toml.contains("provider")) {
+            throw error("provider", "[[addons]] and [[provider]] are the same list (provider is its older name): keep one");
+        }
+        return toml.contains("provider") ? "provider" : "addons";
     }
 
     /** A command or a list of commands (Hop3 allows both), each a non-empty string. */
@@ -263,7 +263,11 @@ final class Hop3Toml {
         for (Object item : items) {
             if (!(item instanceof String command) || command.isBlank()) {
                 throw error(dottedKey, keyName(dottedKey) + " must be a command line or an array of them, not "
-                        + (item instanceof TomlTable ? "a table" : item instanceof String ? "an empty string" : "a " + item.getClass().getSimpleName().toLowerCase()));
+                        + (item instanceof TomlTable ? "a table" : item instanceof String ? "an empty string"
+                        : "a " + item.getClass().getSimpleName().toLowerCase()));
+            }
+            if (command.strip().endsWith("\\")) {
+                throw error(dottedKey, keyName(dottedKey) + " ends with a backslash, which would join it to what runs next");
             }
             commands.add(command);
         }

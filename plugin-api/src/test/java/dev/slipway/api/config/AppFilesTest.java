@@ -81,6 +81,22 @@ class AppFilesTest {
     }
 
     @Test
+    void beforeRunRunsBeforeEveryProcessFromWhicheverFileAndEachCommandMustSucceed() throws Exception {
+        AppConfig config = load(Map.of("hop3.toml", "[run]\nstart = [\"cd src # into the code\", \"python app.py\"]\n"
+                + "before-run = [\"./migrate\", \"./warm &\"]\n", "Procfile", "worker: python jobs.py\n"));
+
+        assertEquals("{\n./migrate\n} && {\n./warm &\n} && {\n{\ncd src # into the code\n} && {\npython app.py\n}\n}",
+                config.processes().get("web"));
+        assertEquals("{\n./migrate\n} && {\n./warm &\n} && {\npython jobs.py\n}", config.processes().get("worker"));
+        assertTrue(refusal(Map.of("hop3.toml", "[run]\nbefore-run = \"./migrate\"\n", "Procfile", "worker: x\n"))
+                .contains("there is no web process to run it before"));
+        assertTrue(refusal(Map.of("hop3.toml", "[run]\nstart = \"a \\\\\"\n"))
+                .contains("[run] start ends with a backslash"));
+        assertTrue(refusal(Map.of("hop3.toml", "[[addons]]\ntype = \"postgres\"\n[[provider]]\nname = \"redis\"\n"))
+                .contains("[[addons]] and [[provider]] are the same list"));
+    }
+
+    @Test
     void anAppJsonGivesHooksTheWebHealthCheckEnvAndTheFirstFormation() throws Exception {
         AppConfig config = load(Map.of("app.json", """
                 {"name": "hello", "buildpacks": [{"url": "heroku/python"}],
@@ -109,11 +125,19 @@ class AppFilesTest {
         assertTrue(refusal(Map.of("app.json", "{\"healthchecks\": {\"web\": [{\"content\": \"ok\"}]}}"))
                 .startsWith("app.json: healthchecks.web[0] key \"content\" is not supported"));
         assertTrue(refusal(Map.of("app.json", "{\"formation\": {\"web\": {\"quantity\": 99}}}"))
-                .contains("formation.web.quantity must be a whole number from 0 to 32"));
+                .contains("formation.web.quantity must be a whole number from 1 to 32"));
         assertTrue(refusal(Map.of("app.json", "{\"env\": {\"K\": {\"generator\": \"uuid\"}}}"))
                 .contains("env.K.generator must be \"secret\""));
         assertTrue(refusal(Map.of("app.json", "{\"nmae\": \"x\"}")).startsWith("app.json: key \"nmae\" is unknown"));
         assertTrue(refusal(Map.of("app.json", "{\"name\": ")).startsWith("app.json: "), "malformed JSON names the file");
+        assertTrue(refusal(Map.of("app.json", "{\"addons\": [null]}")).contains("plan (none) has no Slipway addon"));
+        assertTrue(refusal(Map.of("app.json", "{\"addons\": [{\"plan\": \"heroku-redis\", \"options\": {}}]}"))
+                .contains("key \"options\" is not supported"));
+        assertTrue(refusal(Map.of("app.json", "{\"env\": {\"PORT\": {\"required\": true}}}")).contains("env.PORT is Slipway's"));
+        assertTrue(refusal(Map.of("app.json", "{\"formation\": {\"web\": {\"quantity\": 0}}}"))
+                .contains("formation.web.quantity must be a whole number from 1 to 32"));
+        assertTrue(refusal(Map.of("app.json", "{\"env\": {\"A\": null}}")).contains("env.A must be a JSON object"));
+        assertTrue(refusal(Map.of("app.json", "[1, 2]")).contains("the file must be a JSON object"));
     }
 
     @Test
@@ -134,6 +158,8 @@ class AppFilesTest {
 
         files.put("slipway.toml", "[healthcheck]\npath = \"/toml\"\n");
         assertEquals("/toml", load(files).healthcheck().path());
+        files.put("slipway.toml", "[healthcheck]\ntimeout = \"30s\"\n");
+        assertNull(load(files).healthcheck().path(), "a [healthcheck] of the default's values still wins as a whole");
 
         files.put("hop3.toml", "[run]\nstart = \"x\"\n");
         assertTrue(refusal(files).startsWith("slipway.toml and hop3.toml are both in the app's source: keep one"));

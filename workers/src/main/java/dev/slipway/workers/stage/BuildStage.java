@@ -2,10 +2,13 @@ package dev.slipway.workers.stage;
 
 import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.Builder;
+import dev.slipway.api.Commands;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.SourceTree;
 import dev.slipway.api.StageException;
+import dev.slipway.api.StageLog;
 import dev.slipway.api.StrategySelector;
+import dev.slipway.api.config.AppConfig;
 import dev.slipway.api.event.BuildFailed;
 import dev.slipway.api.event.BuildRequested;
 import dev.slipway.api.event.BuildStarted;
@@ -19,7 +22,9 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -30,6 +35,8 @@ import org.jboss.logging.Logger;
 public class BuildStage {
 
     private static final Logger LOG = Logger.getLogger(BuildStage.class);
+    /** One before-build or after-build command; the whole stage has the orchestrator's build timeout too. */
+    private static final Duration APP_COMMAND_TIMEOUT = Duration.ofMinutes(15);
 
     private final StageSupport stages;
 
@@ -68,9 +75,13 @@ public class BuildStage {
             log.line("builder " + builder.name() + ": " + chosen.reason());
             stages.report(new BuildStarted(command.deploymentId(), command.app(), command.attempt(), builder.name(),
                     chosen.reason(), plugins.used(builder)));
+            Map<String, String> env = stages.environment().env(command.app(), command.config(), box);
+            AppConfig.Build declared = command.config().build();
+            appCommands("before-build", declared.beforeBuild(), workDir, env, box, log);
             BuildArtifact artifact = builder.build(new StageContexts.Build(command.app(), command.deploymentId(), workDir,
-                    stages.environment().env(command.app(), command.config(), box), log, plugins.settings(builder),
-                    stages.stores(builder, command), box.sandbox(), tree, toolchains(command, plugins)));
+                    env, log, plugins.settings(builder), stages.stores(builder, command), box.sandbox(), tree,
+                    toolchains(command, plugins)));
+            appCommands("after-build", declared.afterBuild(), artifact.root(), artifact.runtimeEnv(env), box, log);
             stages.isolation().seal(command.app(), box, workDir);
             stages.isolation().linkStorage(command.app(), command.config().storage(), box.user(), workDir, log);
             box = null;
@@ -89,6 +100,19 @@ public class BuildStage {
                 sealQuietly(command, box, workDir);
             }
             plugins.close();
+        }
+    }
+
+    /**
+     * The app's own {@code [build] before-build} / {@code after-build} command lines, whatever the
+     * builder: by {@code /bin/sh -c} as a Procfile's, in the app's box; after-build in the built tree with
+     * the environment the release will have. A failing one fails the build.
+     */
+    private static void appCommands(String what, List<String> commands, Path dir, Map<String, String> env,
+                                    Isolation.AppBox box, StageLog log) throws StageException {
+        for (String command : commands) {
+            log.line(what + ": " + command);
+            Commands.run(box.sandbox(), List.of("/bin/sh", "-c", command), dir, env, log, APP_COMMAND_TIMEOUT);
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.slipway.orchestrator.deployment.intake;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slipway.api.config.AppConfig;
@@ -33,6 +37,7 @@ public class SourceIntake {
     /** app.json as plain values; a key given twice is refused rather than one of the two taken. */
     private static final ObjectReader JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build().readerFor(Object.class);
 
     /** A validated archive, where it is kept, and the configuration it carries. */
@@ -50,6 +55,22 @@ public class SourceIntake {
                 config.upload().maxEntries());
     }
 
+    /**
+     * app.json as plain values. A parse error says where, not Jackson's text, which quotes the file:
+     * an app.json may hold a value the author did not mean to show.
+     */
+    private static Object json(String text) throws IOException {
+        try {
+            return JSON.readValue(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String problem = e instanceof StreamReadException && e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "a key is given twice" : "not valid JSON";
+            throw new IOException((at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ")
+                    + problem);
+        }
+    }
+
     public Accepted accept(Path upload, UUID deploymentId) {
         Map<String, String> files;
         try (InputStream in = Files.newInputStream(upload)) {
@@ -61,7 +82,7 @@ public class SourceIntake {
         }
         AppConfig config;
         try {
-            config = AppConfigLoader.load(name -> Optional.ofNullable(files.get(name)), JSON::readValue);
+            config = AppConfigLoader.load(name -> Optional.ofNullable(files.get(name)), SourceIntake::json);
         } catch (ConfigException | IOException e) {
             throw Refused.invalid(e.getMessage());
         }

@@ -41,7 +41,7 @@ public final class RubyToolchain implements LanguageToolchain {
     public BuildArtifact build(BuildContext context) throws StageException {
         Path root = context.source().root();
         Duration timeout = Toolchains.timeout(context);
-        Map<String, String> bundler = bundlerEnv(context.source(), root);
+        Map<String, String> bundler = bundlerEnv(context.source(), root, context.env());
         Map<String, String> env = new LinkedHashMap<>(context.env());
         env.putAll(bundler);
         List<String> install = context.source().has(CACHE)
@@ -61,16 +61,20 @@ public final class RubyToolchain implements LanguageToolchain {
     }
 
     /**
-     * Where the gems go and which groups; with a {@code Gemfile.lock}, deployment mode: exactly the
-     * locked versions, and a lock that disagrees with the Gemfile fails the build (as {@code npm ci} does).
+     * Where the gems go (inside the tree, always) and which groups; with a {@code Gemfile.lock},
+     * deployment mode: exactly the locked versions, and a lock that disagrees with the Gemfile fails
+     * the build (as {@code npm ci} does). The groups and the mode are defaults: the app's own
+     * {@code BUNDLE_WITHOUT} or {@code BUNDLE_DEPLOYMENT} (a config var, say) wins, at build and run time.
      */
-    static Map<String, String> bundlerEnv(SourceTree source, Path root) {
+    static Map<String, String> bundlerEnv(SourceTree source, Path root, Map<String, String> appEnv) {
         Path absolute = root.toAbsolutePath();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("BUNDLE_GEMFILE", absolute.resolve("Gemfile").toString());
         env.put("BUNDLE_PATH", absolute.resolve(BUNDLE).toString());
-        env.put("BUNDLE_WITHOUT", "development:test");
-        if (source.has("Gemfile.lock")) {
+        env.put("BUNDLE_WITHOUT", appEnv.getOrDefault("BUNDLE_WITHOUT", "development:test"));
+        if (appEnv.containsKey("BUNDLE_DEPLOYMENT")) {
+            env.put("BUNDLE_DEPLOYMENT", appEnv.get("BUNDLE_DEPLOYMENT"));
+        } else if (source.has("Gemfile.lock")) {
             env.put("BUNDLE_DEPLOYMENT", "true");
         }
         return env;

@@ -75,6 +75,13 @@ class GoToolchainTest {
                 context.lines()::toString);
     }
 
+    @Test
+    void theCommandIsNamedAsGoBuildNamesItAMajorVersionSuffixAside() {
+        assertEquals("hello", GoToolchain.commandName("example.com/hello"));
+        assertEquals("hello", GoToolchain.commandName("example.com/hello/v2"));
+        assertEquals("tool", GoToolchain.commandName("tool"));
+    }
+
     private FakeStageContext context() throws Exception {
         // Go keeps its build cache and module cache in HOME: the test's own, as each app has its own.
         return TestBuildContext.of(tree).env("HOME", home.toString());

@@ -90,28 +90,6 @@ class ToolchainSelectionTest {
     }
 
     @Test
-    void theAppsBeforeAndAfterBuildCommandsRunAroundTheToolchainAndAFailingOneFailsTheBuild() throws Exception {
-        Files.writeString(tree.resolve("requirements.txt"), "");
-        Files.writeString(tree.resolve("slipway.toml"), """
-                [build]
-                before-build = "echo before > before.txt"
-                after-build = ["test -f before.txt", "command -v python > after.txt"]
-                """);
-        FakeStageContext context = TestBuildContext.of(tree);
-
-        new NativeBuilder().build(context);
-
-        assertEquals("before\n", Files.readString(tree.resolve("before.txt")));
-        assertEquals(tree.resolve(".venv/bin/python").toAbsolutePath() + "\n", Files.readString(tree.resolve("after.txt")),
-                "after-build runs with the release's environment: the venv first on PATH");
-        assertTrue(context.lines().contains("after-build: test -f before.txt"), context.lines()::toString);
-
-        Files.writeString(tree.resolve("slipway.toml"), "[build]\nafter-build = \"exit 3\"\n");
-        StageException e = assertThrows(StageException.class, () -> new NativeBuilder().build(TestBuildContext.of(tree)));
-        assertTrue(e.getMessage().contains("exit"), e.getMessage());
-    }
-
-    @Test
     void invalidTimeoutSettingIsExplained() throws Exception {
         Files.writeString(tree.resolve("index.html"), "x");
         FakeStageContext bad = TestBuildContext.of(tree).config("timeout", "soon");

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Routes apps through Slipway's own nginx, kept under a prefix directory apart from the system's:
@@ -58,9 +58,7 @@ public final class NginxProxy implements ProxyStrategy {
                 undo(change, context);
                 throw new StageException("could not write " + site + ": " + e.getMessage(), e);
             }
-            String target = release.isStatic() ? release.staticRoot().toString()
-                    : String.join(" ", release.upstreams().stream().map(u -> u.host() + ":" + u.port()).toList());
-            context.log().line("routing " + String.join(", ", context.domains()) + " to " + target
+            context.log().line("routing " + String.join(", ", context.domains()) + " to " + release.target()
                     + " (release " + release.releaseId() + ") in " + site);
             apply(nginx, change, context, "app " + release.app());
             verify(release, context.domains().get(0), settings, nginx, change, context);
@@ -101,15 +99,9 @@ public final class NginxProxy implements ProxyStrategy {
         }
     }
 
-    /** E.g. {@code http://hello.example.com:8080/}, with no port when nginx listens on 80. */
     @Override
     public List<String> urls(ProxyContext context) throws StageException {
-        int port = NginxSettings.port(context.config());
-        List<String> urls = new ArrayList<>();
-        for (String domain : context.domains()) {
-            urls.add("http://" + domain + (port == 80 ? "" : ":" + port) + "/");
-        }
-        return urls;
+        return ProxyStrategy.httpUrls(context.domains(), ProxyStrategy.listenPort(context.config(), name()));
     }
 
     /** Tests the files as they are now, then starts or reloads nginx; undoes the change if either fails. */
@@ -130,17 +122,13 @@ public final class NginxProxy implements ProxyStrategy {
 
     private void verify(DeploymentInfo release, String domain, NginxSettings settings, Nginx nginx,
                         ConfChange change, ProxyContext context) throws StageException {
-        long deadline = System.nanoTime() + VERIFY_TIMEOUT.toNanos();
-        String seen;
-        do {
-            seen = ReleaseProbe.releaseServing(settings.probeHost(), settings.listenPort(), domain);
-            if (seen.equals(release.releaseId())) {
-                context.log().line("verified: http://" + domain + ":" + settings.listenPort() + "/ is served by"
-                        + " release " + release.releaseId());
-                return;
-            }
-            Nginx.sleep(200);
-        } while (System.nanoTime() < deadline);
+        Optional<String> seen = ReleaseProbe.awaitRelease(settings.probeHost(), settings.listenPort(), domain,
+                release.releaseId(), VERIFY_TIMEOUT);
+        if (seen.isEmpty()) {
+            context.log().line("verified: http://" + domain + ":" + settings.listenPort() + "/ is served by"
+                    + " release " + release.releaseId());
+            return;
+        }
         undo(change, context);
         try {
             nginx.test();
@@ -150,7 +138,7 @@ public final class NginxProxy implements ProxyStrategy {
         }
         throw new StageException("nginx did not serve release " + release.releaseId() + " for " + domain + " on "
                 + settings.probeHost() + ":" + settings.listenPort() + " within " + VERIFY_TIMEOUT.toSeconds()
-                + " s (last answer: " + seen + "); the previous configuration was put back. Check "
+                + " s (last answer: " + seen.get() + "); the previous configuration was put back. Check "
                 + settings.errorLog() + " and that nothing else listens on port " + settings.listenPort());
     }
 

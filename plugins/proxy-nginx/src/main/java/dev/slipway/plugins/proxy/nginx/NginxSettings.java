@@ -1,5 +1,7 @@
 package dev.slipway.plugins.proxy.nginx;
 
+import dev.slipway.api.ProxyStrategy;
+import dev.slipway.api.ReleaseProbe;
 import dev.slipway.api.StageException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,22 +40,7 @@ record NginxSettings(Path prefix, int listenPort, String listenAddress, String b
             throw new StageException("nginx proxy setting user \"" + user + "\" is not a user name, e.g. www-data");
         }
         String binary = config.getOrDefault("nginx", "nginx").strip();
-        return new NginxSettings(root, port(config), address, binary, user == null ? null : user.strip());
-    }
-
-    /** The {@code listen-port} setting, also used to tell users their URLs. */
-    static int port(Map<String, String> config) throws StageException {
-        String text = config.getOrDefault("listen-port", "8080").strip();
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw new StageException("nginx proxy setting listen-port \"" + text + "\" is not a port number (1-65535),"
-                + " e.g. slipway.plugins.nginx.listen-port=8080");
+        return new NginxSettings(root, ProxyStrategy.listenPort(config, "nginx"), address, binary, user == null ? null : user.strip());
     }
 
     Path conf() {
@@ -72,12 +59,8 @@ record NginxSettings(Path prefix, int listenPort, String listenAddress, String b
         return prefix.resolve("logs/error.log");
     }
 
-    /** Where to reach nginx from this host: the listen address, or loopback when it listens on all of them. */
+    /** Where to reach nginx from this host. */
     String probeHost() {
-        return switch (listenAddress) {
-            case "0.0.0.0", "*" -> "127.0.0.1";
-            case "[::]" -> "::1";
-            default -> listenAddress.replace("[", "").replace("]", "");
-        };
+        return ReleaseProbe.probeHost(listenAddress);
     }
 }
