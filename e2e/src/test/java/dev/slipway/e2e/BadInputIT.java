@@ -73,8 +73,9 @@ class BadInputIT {
             p.get("provides").forEach(s -> strategies.add(s.get("kind").asText() + "/" + s.get("name").asText()));
         });
         strategies.sort(null);
-        assertEquals(List.of("builder/native", "deployer/process", "deployer/static", "hook/command", "proxy/nginx",
-                "toolchain/java-maven", "toolchain/node", "toolchain/python", "toolchain/static"), strategies);
+        assertEquals(List.of("builder/native", "deployer/process", "deployer/static", "hook/command", "os/apk", "os/apt",
+                "os/dnf", "os/pacman", "proxy/caddy", "proxy/nginx", "toolchain/go", "toolchain/java-maven", "toolchain/node",
+                "toolchain/python", "toolchain/ruby", "toolchain/static"), strategies);
         JsonNode nginx = plugins.get(names.indexOf("proxy-nginx"));
         assertEquals("BUILT_IN", nginx.get("origin").asText(), nginx.toString());
         assertEquals("0.1.0-SNAPSHOT", nginx.get("version").asText());

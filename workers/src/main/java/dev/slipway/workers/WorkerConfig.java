@@ -162,4 +162,16 @@ public interface WorkerConfig {
         @WithDefault("nginx")
         String strategy();
     }
+
+    Toolchains toolchains();
+
+    interface Toolchains {
+        /**
+         * Whether a build worker running as root installs a program a toolchain needs and this host
+         * lacks, with the plan of the OS support plugin that knows the host; otherwise the build fails
+         * and says the command.
+         */
+        @WithDefault("false")
+        boolean installMissing();
+    }
 }

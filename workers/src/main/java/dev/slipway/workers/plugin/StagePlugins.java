@@ -4,6 +4,7 @@ import dev.slipway.api.Builder;
 import dev.slipway.api.Deployer;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.LifecycleHook;
+import dev.slipway.api.OsSupport;
 import dev.slipway.api.ProxyStrategy;
 import dev.slipway.api.StageException;
 import dev.slipway.api.StageLog;
@@ -156,6 +157,10 @@ public final class StagePlugins implements AutoCloseable {
 
     public List<LifecycleHook> hooks() {
         return of(StrategyKind.HOOK);
+    }
+
+    public List<OsSupport> osSupports() {
+        return of(StrategyKind.OS);
     }
 
     /** The stage is over: the versions it held may be dropped once nothing else needs them. */

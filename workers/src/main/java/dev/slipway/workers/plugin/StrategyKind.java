@@ -5,6 +5,7 @@ import dev.slipway.api.Deployer;
 import dev.slipway.api.HttpExtension;
 import dev.slipway.api.LanguageToolchain;
 import dev.slipway.api.LifecycleHook;
+import dev.slipway.api.OsSupport;
 import dev.slipway.api.ProxyStrategy;
 import dev.slipway.api.Strategy;
 import dev.slipway.api.config.Names;
@@ -23,6 +24,8 @@ enum StrategyKind {
     DEPLOYER("deployer", Deployer.class),
     PROXY("proxy", ProxyStrategy.class),
     HOOK("hook", LifecycleHook.class),
+    /** Install plans for the programs toolchains run, by operating system. */
+    OS("os", OsSupport.class),
     /** A REST extension, answering under /api/plugins/<plugin>/: it bears its plugin's name. */
     HTTP("http", HttpExtension.class);
 

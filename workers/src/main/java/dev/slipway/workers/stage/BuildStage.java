@@ -4,6 +4,7 @@ import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.Builder;
 import dev.slipway.api.Commands;
 import dev.slipway.api.LanguageToolchain;
+import dev.slipway.api.OsRelease;
 import dev.slipway.api.SourceTree;
 import dev.slipway.api.StageException;
 import dev.slipway.api.StageLog;
@@ -16,6 +17,7 @@ import dev.slipway.api.event.Built;
 import dev.slipway.archive.ArchiveException;
 import dev.slipway.archive.Limits;
 import dev.slipway.archive.SourceArchive;
+import dev.slipway.workers.WorkerConfig;
 import dev.slipway.workers.isolation.Isolation;
 import dev.slipway.workers.plugin.StagePlugins;
 import io.smallrye.common.annotation.Blocking;
@@ -37,11 +39,15 @@ public class BuildStage {
     private static final Logger LOG = Logger.getLogger(BuildStage.class);
     /** One before-build or after-build command; the whole stage has the orchestrator's build timeout too. */
     private static final Duration APP_COMMAND_TIMEOUT = Duration.ofMinutes(15);
+    /** This host's operating system, read once: it does not change under a running worker. */
+    private static final OsRelease OS = OsRelease.ofHost();
 
     private final StageSupport stages;
+    private final boolean installMissing;
 
-    public BuildStage(StageSupport stages) {
+    public BuildStage(StageSupport stages, WorkerConfig config) {
         this.stages = stages;
+        this.installMissing = config.toolchains().installMissing();
     }
 
     @Incoming("build")
@@ -80,7 +86,7 @@ public class BuildStage {
             appCommands("before-build", declared.beforeBuild(), workDir, env, box, log);
             BuildArtifact artifact = builder.build(new StageContexts.Build(command.app(), command.deploymentId(), workDir,
                     env, log, plugins.settings(builder), stages.stores(builder, command), box.sandbox(), tree,
-                    toolchains(command, plugins)));
+                    toolchains(command, plugins), new HostPrograms(plugins.osSupports(), OS, installMissing)));
             appCommands("after-build", declared.afterBuild(), artifact.root(), artifact.runtimeEnv(env), box, log);
             stages.isolation().seal(command.app(), box, workDir);
             stages.isolation().linkStorage(command.app(), command.config().storage(), box.user(), workDir, log);

@@ -38,6 +38,11 @@ record OwnStoresToolchain(LanguageToolchain toolchain, PluginServices.Stores sto
     }
 
     @Override
+    public List<String> programs() {
+        return toolchain.programs();
+    }
+
+    @Override
     public boolean accept(SourceTree source) {
         return toolchain.accept(source);
     }
@@ -99,6 +104,11 @@ record OwnStoresToolchain(LanguageToolchain toolchain, PluginServices.Stores sto
         @Override
         public void run(List<String> command, Path dir, Duration timeout) throws StageException {
             context.run(command, dir, timeout);
+        }
+
+        @Override
+        public void requirePrograms(String who, List<String> programs) throws StageException {
+            context.requirePrograms(who, programs);
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.slipway.api.ProxyContext;
 import dev.slipway.api.Sandbox;
 import dev.slipway.api.SourceTree;
 import dev.slipway.api.StageContext;
+import dev.slipway.api.StageException;
 import dev.slipway.api.StageLog;
 import dev.slipway.api.config.AppConfig;
 import dev.slipway.workers.storage.PluginServices;
@@ -48,8 +49,13 @@ final class StageContexts {
 
     record Build(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,
                  Map<String, String> config, PluginServices.Stores stores, Sandbox sandbox, SourceTree source,
-                 List<LanguageToolchain> toolchains)
+                 List<LanguageToolchain> toolchains, HostPrograms programs)
             implements BuildContext, Hosted {
+
+        @Override
+        public void requirePrograms(String who, List<String> needed) throws StageException {
+            programs.require(who, needed, env, log);
+        }
     }
 
     record Deploy(String app, UUID deploymentId, Path workDir, Map<String, String> env, StageLog log,

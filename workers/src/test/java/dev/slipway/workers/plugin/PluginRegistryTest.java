@@ -54,17 +54,17 @@ class PluginRegistryTest {
     @Test
     void theBundledStrategiesAreFound() {
         PluginRegistry registry = registry();
-        assertEquals(List.of("java-maven", "node", "python", "static"),
-                registry.toolchains().stream().map(Strategy::name).toList());
+        assertEquals(List.of("go", "ruby", "java-maven", "node", "python", "static"),
+                registry.toolchains().stream().map(Strategy::name).toList(), "in the order they are asked: by priority");
         assertEquals(List.of("process", "static"), registry.deployers().stream().map(Strategy::name).sorted().toList());
-        assertEquals(List.of("nginx"), registry.proxies().stream().map(Strategy::name).toList());
+        assertEquals(List.of("caddy", "nginx"), registry.proxies().stream().map(Strategy::name).sorted().toList());
     }
 
     @Test
     void eachPluginGetsTheSettingsItDeclaresWithItsDefaults() {
         PluginRegistry registry = registry();
         Strategy process = registry.deployers().stream().filter(d -> d.name().equals("process")).findFirst().orElseThrow();
-        Strategy nginx = registry.proxies().get(0);
+        Strategy nginx = registry.proxies().stream().filter(p -> p.name().equals("nginx")).findFirst().orElseThrow();
 
         assertEquals(Map.of("port-range", "30000-30999", "bind-host", "127.0.0.1", "advertise-host", "127.0.0.1",
                 "restart-backoff", "1", "max-restart-backoff", "60", "crash-limit", "5", "crash-window", "300"),

@@ -9,6 +9,7 @@ import dev.slipway.api.BuildArtifact;
 import dev.slipway.api.BuildContext;
 import dev.slipway.api.DeploymentMetadata;
 import dev.slipway.api.LanguageToolchain;
+import dev.slipway.api.OsRelease;
 import dev.slipway.api.PluginStorage;
 import dev.slipway.api.Sandbox;
 import dev.slipway.api.SourceTree;
@@ -55,7 +56,8 @@ class OwnStoresToolchainTest {
         OwnStoresToolchain handed = new OwnStoresToolchain(toolchain, own);
         SourceTree tree = new SourceTree(Path.of("/src/mix"), AppConfig.empty());
         StageContexts.Build context = new StageContexts.Build("shop", UUID.randomUUID(), Path.of("/work"), Map.of("A", "1"),
-                line -> { }, Map.of("timeout", "900"), builders, Sandbox.none(), tree, List.of(handed));
+                line -> { }, Map.of("timeout", "900"), builders, Sandbox.none(), tree, List.of(handed),
+                new HostPrograms(List.of(), OsRelease.parse(""), false));
 
         assertEquals("elixir", handed.name());
         assertEquals(7, handed.priority());

@@ -27,6 +27,11 @@ public final class GoToolchain implements LanguageToolchain {
     }
 
     @Override
+    public List<String> programs() {
+        return List.of("go");
+    }
+
+    @Override
     public int priority() {
         return 50;
     }

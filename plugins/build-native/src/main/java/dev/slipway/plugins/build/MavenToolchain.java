@@ -19,6 +19,11 @@ public final class MavenToolchain implements LanguageToolchain {
     }
 
     @Override
+    public List<String> programs() {
+        return List.of("java");
+    }
+
+    @Override
     public int priority() {
         return 40;
     }

@@ -45,6 +45,7 @@ public final class NativeBuilder implements Builder {
         Selection<LanguageToolchain> selection = select(context);
         LanguageToolchain toolchain = selection.strategy();
         context.log().line("toolchain " + toolchain.name() + ": " + selection.reason());
+        context.requirePrograms("the " + toolchain.name() + " toolchain", toolchain.programs());
         return toolchain.build(context);
     }
 

@@ -24,6 +24,11 @@ public final class NodeToolchain implements LanguageToolchain {
     }
 
     @Override
+    public List<String> programs() {
+        return List.of("node", "npm");
+    }
+
+    @Override
     public int priority() {
         return 30;
     }

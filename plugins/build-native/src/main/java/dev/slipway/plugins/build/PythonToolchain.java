@@ -44,6 +44,11 @@ public final class PythonToolchain implements LanguageToolchain {
     }
 
     @Override
+    public List<String> programs() {
+        return List.of("python3");
+    }
+
+    @Override
     public int priority() {
         return 20;
     }

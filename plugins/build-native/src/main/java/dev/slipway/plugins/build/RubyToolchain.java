@@ -28,6 +28,11 @@ public final class RubyToolchain implements LanguageToolchain {
     }
 
     @Override
+    public List<String> programs() {
+        return List.of("ruby", "bundle");
+    }
+
+    @Override
     public int priority() {
         return 45;
     }

@@ -1,6 +1,7 @@
 package dev.slipway.plugins.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,14 @@ import dev.slipway.api.testkit.FakeStageContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
+import dev.slipway.api.BuildContext;
+import dev.slipway.api.LanguageToolchain;
+import dev.slipway.api.SourceTree;
+import dev.slipway.api.StageLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +96,35 @@ class ToolchainSelectionTest {
         StageException e = assertThrows(StageException.class, () -> new NativeBuilder().build(TestBuildContext.of(tree)));
         assertTrue(e.getMessage().startsWith("no toolchain accepts the source tree; known: go, ruby, java-maven, node, python, static"),
                 e.getMessage());
+    }
+
+    @Test
+    void theChosenToolchainsProgramsAreAskedOfTheHostBeforeItBuilds() throws Exception {
+        Files.writeString(tree.resolve("go.mod"), "module x\n");
+        FakeStageContext fake = TestBuildContext.of(tree);
+        List<String> asked = new ArrayList<>();
+        BuildContext context = new BuildContext() {
+            @Override public String app() { return fake.app(); }
+            @Override public UUID deploymentId() { return fake.deploymentId(); }
+            @Override public Path workDir() { return fake.workDir(); }
+            @Override public Map<String, String> env() { return fake.env(); }
+            @Override public StageLog log() { return fake.log(); }
+            @Override public Map<String, String> config() { return fake.config(); }
+            @Override public SourceTree source() { return fake.source(); }
+            @Override public List<LanguageToolchain> toolchains() { return fake.toolchains(); }
+
+            @Override
+            public void requirePrograms(String who, List<String> programs) throws StageException {
+                asked.add(who + ": " + programs);
+                throw new StageException("go is not installed on this worker");
+            }
+        };
+
+        StageException e = assertThrows(StageException.class, () -> new NativeBuilder().build(context));
+
+        assertEquals(List.of("the go toolchain: [go]"), asked);
+        assertEquals("go is not installed on this worker", e.getMessage());
+        assertFalse(Files.exists(tree.resolve("bin")), "nothing was built");
     }
 
     @Test
