@@ -44,7 +44,8 @@ class BadInputIT {
         Api.Answer answer = api.upload("bad-toml", Api.pack(dir));
 
         assertEquals(400, answer.status());
-        assertEquals("slipway.toml line 3: [build] key \"strategee\" is unknown; allowed: static-dir, strategy, toolchain",
+        assertEquals("slipway.toml line 3: [build] key \"strategee\" is unknown; allowed: after-build, before-build,"
+                + " static-dir, strategy, toolchain",
                 answer.body().get("error").asText());
         assertTrue(api.get("/api/apps/bad-toml").body().get("deployments").isEmpty(), "nothing was started");
     }

@@ -42,7 +42,14 @@ final class CaddyConfig {
                 + ":[" + string(release.releaseId()) + "]},\"require\":{\"status_code\":[2,3]}}}";
         String target;
         if (release.isStatic()) {
-            target = "{\"handler\":\"file_server\",\"root\":" + string(release.staticRoot().toString()) + "}";
+            String root = release.staticRoot().toString();
+            // Caddy expands {placeholders} in a file server's root on every request: a root with braces could
+            // be steered by a request header to any file Caddy can read.
+            if (root.contains("{") || root.contains("}") || root.chars().anyMatch(c -> c < 0x20)) {
+                throw new StageException("static root \"" + root + "\" has characters Caddy would expand ({, } or"
+                        + " control characters); the deployer must put the site in a plain directory");
+            }
+            target = "{\"handler\":\"file_server\",\"root\":" + string(root) + "}";
         } else {
             StringBuilder upstreams = new StringBuilder();
             for (DeploymentInfo.Upstream upstream : release.upstreams()) {
@@ -77,6 +84,11 @@ final class CaddyConfig {
                 + routes.stream().map(String::strip).collect(Collectors.joining(","))
                 + (routes.isEmpty() ? "" : ",")
                 + "{\"handle\":[{\"handler\":\"static_response\",\"status_code\":404}]}]}}}}}\n";
+    }
+
+    /** Whether {@code text} is a route as {@link #route} writes it: one object naming its app. */
+    static boolean isRoute(String text) {
+        return text.startsWith("{\"@id\":\"slipway-app-") && text.endsWith("\"terminal\":true}");
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped. */

@@ -11,10 +11,13 @@ import dev.slipway.api.StageException;
 import dev.slipway.api.config.Names;
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,25 +111,28 @@ public final class CaddyProxy implements ProxyStrategy {
 
     /** Composes the whole configuration from the routes on disk and gives it to Caddy, starting Caddy if it is not running. */
     private static void apply(CaddySettings settings, ProxyContext context, String what) throws StageException {
-        String config = CaddyConfig.full(settings, routes(settings));
-        write(settings.config(), config);
+        String config = CaddyConfig.full(settings, routes(settings, context));
+        // caddy.json is what Caddy runs: written beside, and put in place once Caddy took it.
+        Path next = settings.config().resolveSibling("caddy.json.next");
+        write(next, config);
         CaddyAdmin admin = new CaddyAdmin(settings.adminSocket());
         if (!admin.answers()) {
             stopWedged(settings, context);
-            start(settings, context);
-            return;
-        }
-        try {
-            CaddyAdmin.Answer answer = admin.load(config);
-            if (!answer.ok()) {
-                throw new StageException("Caddy refused the configuration for " + what + " (HTTP " + answer.status()
-                        + "): " + answer.body() + "; Caddy keeps serving the previous configuration");
+            start(settings, next, context);
+        } else {
+            try {
+                CaddyAdmin.Answer answer = admin.load(config);
+                if (!answer.ok()) {
+                    throw new StageException("Caddy refused the configuration for " + what + " (HTTP " + answer.status()
+                            + "): " + answer.body() + "; Caddy keeps serving the previous configuration");
+                }
+            } catch (IOException e) {
+                throw new StageException("could not reach Caddy's admin socket " + settings.adminSocket() + ": "
+                        + e.getMessage(), e);
             }
-            context.log().line("Caddy loaded the configuration for " + what);
-        } catch (IOException e) {
-            throw new StageException("could not reach Caddy's admin socket " + settings.adminSocket() + ": "
-                    + e.getMessage(), e);
         }
+        move(next, settings.config());
+        context.log().line("Caddy runs the configuration for " + what);
     }
 
     /**
@@ -142,8 +148,11 @@ public final class CaddyProxy implements ProxyStrategy {
         } catch (IOException | NumberFormatException e) {
             running = Optional.empty();
         }
+        // Ours only: a process whose command line names our pid file. A pid reused by another process, or
+        // one this worker may not inspect, is left alone.
+        String ours = settings.pidFile().toString();
         Optional<ProcessHandle> caddy = running.filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.contains("caddy")).orElse(true));
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(ours)).orElse(false));
         if (caddy.isEmpty()) {
             return;
         }
@@ -154,7 +163,14 @@ public final class CaddyProxy implements ProxyStrategy {
             process.onExit().get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             process.destroyForcibly();
-            process.onExit().join();
+            try {
+                process.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException gone) {
+                throw new StageException("Caddy (pid " + process.pid() + ") does not answer and could not be killed", gone);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new StageException("interrupted while stopping Caddy", interrupted);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StageException("interrupted while stopping Caddy", e);
@@ -168,9 +184,9 @@ public final class CaddyProxy implements ProxyStrategy {
      * (or failed to). In a session of its own: stopping the worker does not stop the proxy. Its
      * output goes to a file, since the Caddy it starts keeps whatever it was given open.
      */
-    private static void start(CaddySettings settings, ProxyContext context) throws StageException {
+    private static void start(CaddySettings settings, Path config, ProxyContext context) throws StageException {
         context.log().line("starting Caddy (state " + settings.stateDir() + ")");
-        List<String> command = List.of("setsid", settings.binary(), "start", "--config", settings.config().toString(),
+        List<String> command = List.of("setsid", settings.binary(), "start", "--config", config.toString(),
                 "--pidfile", settings.pidFile().toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(settings.stateDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -189,6 +205,10 @@ public final class CaddyProxy implements ProxyStrategy {
                 Commands.destroyTree(process.toHandle());
                 throw new StageException("caddy start did not return within " + START_TIMEOUT.toSeconds()
                         + " s; see " + settings.log());
+            }
+            if (process.exitValue() == 127) {
+                throw new StageException("the caddy program (" + settings.binary() + ") was not found: install Caddy"
+                        + " (bin/slipway setup --caddy, or apt-get install caddy) or set slipway.plugins.caddy.caddy");
             }
             if (process.exitValue() != 0) {
                 throw new StageException("Caddy did not start with the configuration (" + Commands.describeExit(
@@ -213,23 +233,37 @@ public final class CaddyProxy implements ProxyStrategy {
             return;
         }
         restore(file, previous, context);
+        String failed = "Caddy did not serve release " + release.releaseId() + " for " + domain + " on "
+                + settings.probeHost() + ":" + settings.listenPort() + " within " + VERIFY_TIMEOUT.toSeconds()
+                + " s (last answer: " + seen.get() + ")";
         try {
             apply(settings, context, "the previous routes");
         } catch (StageException e) {
-            context.log().line("could not load the previous configuration: " + e.getMessage());
+            // Caddy may still serve the unverified route: another attempt converges on the files again.
+            throw StageException.retryable(failed + "; putting the previous configuration back failed too: "
+                    + e.getMessage(), e);
         }
-        throw new StageException("Caddy did not serve release " + release.releaseId() + " for " + domain + " on "
-                + settings.probeHost() + ":" + settings.listenPort() + " within " + VERIFY_TIMEOUT.toSeconds()
-                + " s (last answer: " + seen.get() + "); the previous configuration was put back. Check " + settings.log()
+        throw new StageException(failed + "; the previous configuration was put back. Check " + settings.log()
                 + " and that nothing else listens on port " + settings.listenPort());
     }
 
-    /** Every app's route, by app name: the order Caddy tries them in does not matter, as no two share a domain. */
-    private static List<String> routes(CaddySettings settings) throws StageException {
+    /**
+     * Every app's route, by app name: the order Caddy tries them in does not matter, as no two share a
+     * domain. A file that is not one route (cut short by a crash) is set aside, so one app's broken file
+     * cannot make Caddy refuse every app's configuration; that app is routed again at its next deployment.
+     */
+    private static List<String> routes(CaddySettings settings, ProxyContext context) throws StageException {
         try (Stream<Path> files = Files.list(settings.routes())) {
             List<String> routes = new ArrayList<>();
             for (Path route : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                routes.add(Files.readString(route, StandardCharsets.UTF_8));
+                String text = Files.readString(route, StandardCharsets.UTF_8).strip();
+                if (!CaddyConfig.isRoute(text)) {
+                    Path aside = route.resolveSibling(route.getFileName() + ".broken");
+                    Files.move(route, aside, StandardCopyOption.REPLACE_EXISTING);
+                    context.log().line("set aside " + route + ", which is not a route (now " + aside + ")");
+                    continue;
+                }
+                routes.add(text);
             }
             return routes;
         } catch (IOException e) {
@@ -278,14 +312,26 @@ public final class CaddyProxy implements ProxyStrategy {
         }
     }
 
-    /** Written beside and renamed over: a reader never sees half a file. */
+    /** Written beside, on disk, and renamed over: a reader never sees half a file, even after a crash. */
     private static void write(Path file, String text) throws StageException {
         try {
-            Path next = file.resolveSibling(file.getFileName() + ".next");
-            Files.writeString(next, text, StandardCharsets.UTF_8);
+            Path next = file.resolveSibling(file.getFileName() + ".tmp");
+            try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new StageException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws StageException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StageException("could not move " + from + " to " + to + ": " + e.getMessage(), e);
         }
     }
 

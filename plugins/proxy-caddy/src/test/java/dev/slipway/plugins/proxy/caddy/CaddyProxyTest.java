@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -165,6 +168,20 @@ class CaddyProxyTest {
 
     @Test
     @Order(5)
+    void aStaticRootCaddyWouldExpandAndABrokenRouteFileOfAnotherAppAreNotLoaded() throws Exception {
+        StageException e = assertThrows(StageException.class, () -> proxy.configure(DeploymentInfo.staticFiles("demo",
+                "s9", "static", site.resolve("{http.request.header.X-Root}"), Map.of()), context()));
+        assertTrue(e.getMessage().contains("has characters Caddy would expand"), e.getMessage());
+
+        Files.writeString(state.resolve("routes/zz-broken.json"), "");
+        proxy.configure(release("p1", one), context());
+
+        assertEquals("p1", ReleaseProbe.releaseServing("127.0.0.1", port, DOMAINS.get(0)));
+        assertTrue(Files.exists(state.resolve("routes/zz-broken.json.broken")), "set aside, not loaded");
+    }
+
+    @Test
+    @Order(6)
     void removingTheAppStopsServingIt() throws Exception {
         proxy.remove("demo", context());
 
@@ -173,7 +190,35 @@ class CaddyProxyTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
+    void aCaddyThatDoesNotAnswerItsSocketIsNotWaitedOnForEver() throws Exception {
+        CaddyProcess.stop(state);
+        Files.deleteIfExists(state.resolve("admin.sock"));
+        // Something that takes the connection and never answers, as a hung Caddy would.
+        try (ServerSocketChannel hung = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            hung.bind(UnixDomainSocketAddress.of(state.resolve("admin.sock")));
+            Thread taker = new Thread(() -> {
+                try {
+                    while (true) {
+                        hung.accept();
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            taker.setDaemon(true);
+            taker.start();
+
+            long started = System.nanoTime();
+            proxy.configure(release("p2", two), context());
+
+            assertTrue(System.nanoTime() - started < java.time.Duration.ofSeconds(30).toNanos());
+            assertEquals("p2", ReleaseProbe.releaseServing("127.0.0.1", port, DOMAINS.get(0)));
+        }
+    }
+
+    @Test
+    @Order(7)
     void aKilledCaddyIsStartedAgainWithEveryRoute() throws Exception {
         proxy.configure(DeploymentInfo.upstream("kept", "k1", "process", "127.0.0.1", one.getAddress().getPort(), Map.of()),
                 context().app("kept").domains(List.of("kept.slipway.test")));
