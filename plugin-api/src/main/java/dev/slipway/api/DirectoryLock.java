@@ -1,6 +1,5 @@
 package dev.slipway.api;
 
-import dev.slipway.api.StageException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class AppConfigLoader {
             }
             // Hop3 runs it before every start of the app: each process, from whichever file.
             processes.replaceAll((type, command) -> {
-                List<String> chain = new java.util.ArrayList<>(tomlFile.beforeRun());
+                List<String> chain = new ArrayList<>(tomlFile.beforeRun());
                 chain.add(command);
                 return TomlFile.chained(chain);
             });

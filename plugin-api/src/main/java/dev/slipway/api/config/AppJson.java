@@ -2,6 +2,7 @@ package dev.slipway.api.config;
 
 import dev.slipway.api.HookPoints;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -219,7 +220,7 @@ record AppJson(Map<String, String> hooks, AppConfig.Healthcheck healthcheck, Map
         if (!(value instanceof List<?> list)) {
             throw error("addons must be a list of plans (\"heroku-postgresql\") or {\"plan\": …} objects");
         }
-        List<AppConfig.Addon> addons = new java.util.ArrayList<>();
+        List<AppConfig.Addon> addons = new ArrayList<>();
         for (Object item : list) {
             if (item instanceof Map<?, ?> map) {
                 for (Object field : map.keySet()) {

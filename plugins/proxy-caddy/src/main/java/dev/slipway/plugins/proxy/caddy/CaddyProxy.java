@@ -22,9 +22,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -161,11 +162,11 @@ public final class CaddyProxy implements ProxyStrategy {
         process.destroy();
         try {
             process.onExit().get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             process.destroyForcibly();
             try {
                 process.onExit().get(5, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException gone) {
+            } catch (TimeoutException | ExecutionException gone) {
                 throw new StageException("Caddy (pid " + process.pid() + ") does not answer and could not be killed", gone);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
@@ -174,7 +175,7 @@ public final class CaddyProxy implements ProxyStrategy {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StageException("interrupted while stopping Caddy", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new StageException("could not stop Caddy (pid " + process.pid() + "): " + e.getMessage(), e);
         }
     }
